@@ -1,0 +1,66 @@
+//! `claimcheck`: checks what a secondary source says about a primary transcript.
+//!
+//! The binary is thin: it parses arguments into a validated configuration ([`cli`]), runs one
+//! command, and maps the outcome to an exit status: 0 when it ran (findings are results, not
+//! failures), 1 with `--strict` when a claim is not supported, 2 for a usage or input error. A
+//! closed pipe (`claimcheck compare … | head`) ends quietly with 0.
+
+mod add;
+mod batch;
+mod claims;
+mod cli;
+mod output;
+mod pair;
+
+use std::process::ExitCode;
+
+/// How a run ended, when it did not fail outright.
+pub(crate) enum Outcome {
+    /// Everything ran; nothing to flag.
+    Clean,
+    /// Ran, and `--strict` found claims that are not supported.
+    Findings,
+    /// Ran, but some inputs were bad (reported on stderr); the rest was written.
+    InputErrors,
+}
+
+/// An error that is the user's input, not a bug: exit status 2.
+#[derive(Debug)]
+pub(crate) struct InputError(pub(crate) String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
+}
+
+#[allow(clippy::print_stderr, reason = "the binary reports errors on stderr")]
+fn main() -> ExitCode {
+    let args = cli::parse();
+    match cli::run(args) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::InputErrors) => ExitCode::from(2),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("claimcheck: error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! One source pair: its configuration (`pair.toml`), loading both texts, and checking it.
+
+use crate::cli::{Format, Settings};
+use crate::output::{write_atomic, write_bytes_atomic};
+use crate::{InputError, Outcome};
+use anyhow::{Context, Result};
+use claimcheck_align::Primary;
+use claimcheck_core::{Document, Verdict};
+use claimcheck_ingest::{load_article, load_transcript, SpeakerHints};
+use claimcheck_report::{Row, Summary};
+use serde::Deserialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// `pair.toml`: everything optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PairConfig {
+    /// A human title for reports.
+    pub(crate) title: Option<String>,
+    /// The date of the primary, as written.
+    pub(crate) date: Option<String>,
+    /// Where the primary was published.
+    pub(crate) primary_url: Option<String>,
+    /// Where the secondary was published.
+    pub(crate) secondary_url: Option<String>,
+    /// The primary file, relative to the pair folder (default `primary.txt`).
+    pub(crate) primary: Option<PathBuf>,
+    /// The secondary file, relative to the pair folder (default `secondary.txt`).
+    pub(crate) secondary: Option<PathBuf>,
+    /// The main speaker's name.
+    pub(crate) speaker: Option<String>,
+    /// Other names of the main speaker.
+    #[serde(default)]
+    pub(crate) aliases: Vec<String>,
+    /// Turn labels of the interviewer.
+    #[serde(default)]
+    pub(crate) interviewer_labels: Vec<String>,
+}
+
+impl PairConfig {
+    /// Reads `dir/pair.toml`, or the defaults when there is none.
+    pub(crate) fn load(dir: &Path) -> Result<PairConfig> {
+        let path = dir.join("pair.toml");
+        if !path.exists() {
+            return Ok(PairConfig::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| InputError(format!("{}: cannot read: {e}", path.display())))?;
+        toml::from_str(&text)
+            .map_err(|e| InputError(format!("{}: invalid pair.toml: {e}", path.display())).into())
+    }
+
+    fn hints(&self) -> SpeakerHints {
+        SpeakerHints {
+            speaker: self.speaker.clone(),
+            aliases: self.aliases.clone(),
+            interviewer_labels: self.interviewer_labels.clone(),
+        }
+    }
+}
+
+/// Speaker hints given on the command line of `compare`.
+#[derive(Debug, Default)]
+pub(crate) struct CliHints {
+    pub(crate) speaker: Option<String>,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) interviewer_labels: Vec<String>,
+}
+
+/// A pair, loaded and checked.
+pub(crate) struct Checked {
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) primary: Document,
+    pub(crate) secondary: Document,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) warnings: Vec<String>,
+}
+
+impl Checked {
+    pub(crate) fn summary(&self) -> Summary {
+        Summary::of(&self.name, &self.rows)
+    }
+
+    pub(crate) fn unsupported(&self) -> bool {
+        self.rows.iter().any(|r| r.verdict != Verdict::Supported)
+    }
+}
+
+/// Loads and checks a pair given by its two files.
+pub(crate) fn check_files(
+    name: &str,
+    title: &str,
+    primary_path: &Path,
+    secondary_path: &Path,
+    hints: &SpeakerHints,
+    settings: &Settings,
+) -> Result<Checked> {
+    let (primary, mut warnings) = load_transcript(primary_path, settings.limits, hints)
+        .map_err(|e| InputError(e.to_string()))?;
+    let (secondary, w2) =
+        load_article(secondary_path, settings.limits).map_err(|e| InputError(e.to_string()))?;
+    warnings.extend(w2);
+    if !looks_english(&primary.text) {
+        warnings.push(format!(
+            "{}: little or no English text found; claims cannot be assessed against it",
+            primary_path.display()
+        ));
+    }
+    let index = Primary::new(primary);
+    let claims = claimcheck_align::claims(&secondary);
+    let assessments =
+        claimcheck_align::assess_all(&index, &secondary, &claims, &settings.thresholds);
+    let primary = index.into_document();
+    let rows = assessments
+        .iter()
+        .map(|a| Row::new(name, &primary, &secondary, a))
+        .collect();
+    Ok(Checked {
+        name: name.to_string(),
+        title: title.to_string(),
+        primary,
+        secondary,
+        rows,
+        warnings,
+    })
+}
+
+/// True when a text has enough common English function words to be English.
+fn looks_english(text: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "the", "and", "of", "to", "is", "in", "that", "it", "we", "you", "a",
+    ];
+    let mut words = 0usize;
+    let mut common = 0usize;
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(20_000)
+    {
+        words += 1;
+        if COMMON.contains(&w.to_lowercase().as_str()) {
+            common += 1;
+        }
+    }
+    words < 20 || common * 25 >= words
+}
+
+/// Loads and checks a pair folder of the fixtures.
+pub(crate) fn check_dir(dir: &Path, settings: &Settings) -> Result<Checked> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let config = PairConfig::load(dir)?;
+    let primary = dir.join(
+        config
+            .primary
+            .clone()
+            .unwrap_or_else(|| "primary.txt".into()),
+    );
+    let secondary = dir.join(
+        config
+            .secondary
+            .clone()
+            .unwrap_or_else(|| "secondary.txt".into()),
+    );
+    let title = config.title.clone().unwrap_or_else(|| name.clone());
+    check_files(
+        &name,
+        &title,
+        &primary,
+        &secondary,
+        &config.hints(),
+        settings,
+    )
+}
+
+/// `claimcheck compare`.
+pub(crate) fn compare(
+    primary: &Path,
+    secondary: &Path,
+    output: Option<&Path>,
+    format: Format,
+    cli_hints: CliHints,
+    settings: &Settings,
+) -> Result<Outcome> {
+    // A pair.toml beside the secondary supplies speaker hints unless the command line does.
+    let dir = secondary.parent().unwrap_or(Path::new("."));
+    let config = PairConfig::load(dir).unwrap_or_default();
+    let mut hints = config.hints();
+    if cli_hints.speaker.is_some() {
+        hints.speaker = cli_hints.speaker;
+    }
+    if !cli_hints.aliases.is_empty() {
+        hints.aliases = cli_hints.aliases;
+    }
+    if !cli_hints.interviewer_labels.is_empty() {
+        hints.interviewer_labels = cli_hints.interviewer_labels;
+    }
+    let name = if secondary.file_stem().is_some_and(|s| s == "secondary") {
+        dir.file_name().map(|n| n.to_string_lossy().into_owned())
+    } else {
+        None
+    }
+    .or_else(|| {
+        secondary
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+    })
+    .unwrap_or_else(|| "pair".into());
+    let title = config.title.clone().unwrap_or_else(|| name.clone());
+    let checked = check_files(&name, &title, primary, secondary, &hints, settings)?;
+    report_warnings(&checked);
+    let render = |w: &mut dyn Write| -> Result<()> {
+        match format {
+            Format::Csv => claimcheck_report::write_rows(w, &checked.rows, true)?,
+            Format::Html => w.write_all(render_html(&checked).as_bytes())?,
+        }
+        Ok(())
+    };
+    match output {
+        Some(path) => {
+            write_atomic(path, render).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            render(&mut lock)?;
+            lock.flush()?;
+        }
+    }
+    Ok(if settings.strict && checked.unsupported() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Prints a pair's warnings on stderr.
+#[allow(clippy::print_stderr, reason = "warnings go to stderr")]
+pub(crate) fn report_warnings(checked: &Checked) {
+    for w in &checked.warnings {
+        eprintln!("claimcheck: warning: {w}");
+    }
+}
+
+/// The HTML review page of a checked pair.
+pub(crate) fn render_html(checked: &Checked) -> String {
+    claimcheck_report::html::page(
+        &checked.title,
+        &checked.primary,
+        &checked.secondary,
+        &checked.rows,
+    )
+}
+
+/// Writes a pair's CSV and HTML into `out`.
+pub(crate) fn write_pair(out: &Path, checked: &Checked) -> Result<()> {
+    write_atomic(&out.join(format!("{}.csv", checked.name)), |w| {
+        claimcheck_report::write_rows(w, &checked.rows, true)?;
+        Ok(())
+    })?;
+    write_bytes_atomic(
+        &out.join(format!("{}.html", checked.name)),
+        render_html(checked).as_bytes(),
+    )
+}

@@ -1,0 +1,233 @@
+//! The primary, tokenized once and indexed for retrieval.
+//!
+//! Candidate passages for a claim come from a BM25 ranking over an inverted index of sentence
+//! stems, so the cost of a claim grows with the postings of its words, not with the length of the
+//! primary. Only the few best candidates are then compared word by word.
+
+use crate::text::{numbers, tokenize, Number, StemCache, Token};
+use claimcheck_core::names::name_words;
+use claimcheck_core::{Document, Role, Span};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// BM25 term-frequency saturation.
+const BM25_K1: f32 = 1.2;
+/// BM25 length normalisation.
+const BM25_B: f32 = 0.75;
+
+/// A primary transcript ready for alignment: tokens, per-sentence ranges and an inverted index.
+pub struct Primary {
+    pub(crate) doc: Document,
+    pub(crate) tokens: Vec<Token>,
+    /// For each sentence, its range in `tokens`.
+    pub(crate) sentence_tokens: Vec<Range<usize>>,
+    /// For each token, the sentence it belongs to.
+    pub(crate) token_sentence: Vec<u32>,
+    /// Stem → id.
+    stem_ids: HashMap<String, u32>,
+    /// Stem id → postings (sentence, term frequency), sentences ascending.
+    postings: Vec<Vec<(u32, u16)>>,
+    /// Normal form → token positions, ascending; for verbatim quote search.
+    positions: HashMap<String, Vec<u32>>,
+    avg_len: f32,
+    /// Every number the primary mentions.
+    pub(crate) numbers: Vec<Number>,
+    /// Lowercased words of every name the main speaker goes by.
+    pub(crate) speaker_words: Vec<String>,
+    /// Lowercased words of the labels of everyone else who speaks.
+    pub(crate) other_speaker_words: Vec<String>,
+}
+
+impl Primary {
+    /// Tokenizes and indexes a primary transcript.
+    pub fn new(doc: Document) -> Primary {
+        let mut cache = StemCache::default();
+        let mut tokens = Vec::new();
+        let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
+        let mut token_sentence = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let start = tokens.len();
+            tokens.extend(tokenize(&doc.text, s.span, &mut cache));
+            sentence_tokens.push(start..tokens.len());
+            token_sentence.resize(tokens.len(), si as u32);
+        }
+        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<(u32, u16)>> = Vec::new();
+        let mut positions: HashMap<String, Vec<u32>> = HashMap::new();
+        for (si, range) in sentence_tokens.iter().enumerate() {
+            for ti in range.clone() {
+                let t = &tokens[ti];
+                positions.entry(t.norm.clone()).or_default().push(ti as u32);
+                if !t.is_content() {
+                    continue;
+                }
+                let next = stem_ids.len() as u32;
+                let id = *stem_ids.entry(t.stem.clone()).or_insert(next);
+                if id as usize == postings.len() {
+                    postings.push(Vec::new());
+                }
+                let list = &mut postings[id as usize];
+                match list.last_mut() {
+                    Some((s, tf)) if *s == si as u32 => *tf = tf.saturating_add(1),
+                    _ => list.push((si as u32, 1)),
+                }
+            }
+        }
+        let avg_len = if sentence_tokens.is_empty() {
+            1.0
+        } else {
+            tokens.len() as f32 / sentence_tokens.len() as f32
+        };
+        let words = |names: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+            let mut out: Vec<String> = names.flat_map(|n| name_words(n)).collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        let speaker_words = words(&mut doc.primary_names.iter());
+        let others: Vec<String> = doc
+            .turns
+            .iter()
+            .filter(|t| matches!(t.role, Role::Other | Role::Interviewer))
+            .filter_map(|t| t.speaker.clone())
+            .collect();
+        let other_speaker_words = words(&mut others.iter());
+        let numbers = sentence_tokens
+            .iter()
+            .flat_map(|r| numbers(&tokens[r.clone()]))
+            .collect();
+        Primary {
+            numbers,
+            doc,
+            tokens,
+            sentence_tokens,
+            token_sentence,
+            stem_ids,
+            postings,
+            positions,
+            avg_len,
+            speaker_words,
+            other_speaker_words,
+        }
+    }
+
+    /// Gives back the transcript.
+    pub fn into_document(self) -> Document {
+        self.doc
+    }
+
+    /// The transcript.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Number of sentences indexed.
+    pub fn sentence_count(&self) -> usize {
+        self.sentence_tokens.len()
+    }
+
+    pub(crate) fn sentence_span(&self, s: usize) -> Span {
+        self.doc.sentences[s].span
+    }
+
+    pub(crate) fn sentence_role(&self, s: usize) -> Role {
+        self.doc.turn_of(s).role
+    }
+
+    pub(crate) fn turn_index(&self, s: usize) -> usize {
+        self.doc.sentences[s].turn
+    }
+
+    /// Document frequency of a stem (0 when the primary never uses it).
+    pub(crate) fn df(&self, stem: &str) -> usize {
+        self.stem_ids
+            .get(stem)
+            .map_or(0, |&id| self.postings[id as usize].len())
+    }
+
+    /// Inverse document frequency, BM25 style, always positive.
+    pub(crate) fn idf(&self, stem: &str) -> f32 {
+        let n = self.sentence_tokens.len() as f32;
+        let df = self.df(stem) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// True when some sentence of the primary contains this stem.
+    pub(crate) fn has_stem(&self, stem: &str) -> bool {
+        self.stem_ids.contains_key(stem)
+    }
+
+    /// The `k` best sentences for a bag of stems, by BM25, best first; ties by position.
+    pub(crate) fn retrieve(
+        &self,
+        stems: &[&str],
+        k: usize,
+        filter: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f32)> {
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for &stem in stems {
+            if seen.contains(&stem) {
+                continue;
+            }
+            seen.push(stem);
+            let Some(&id) = self.stem_ids.get(stem) else {
+                continue;
+            };
+            let idf = self.idf(stem);
+            for &(s, tf) in &self.postings[id as usize] {
+                let len = self.sentence_tokens[s as usize].len() as f32;
+                let tf = f32::from(tf);
+                let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len);
+                *scores.entry(s).or_default() += idf * tf * (BM25_K1 + 1.0) / (tf + norm);
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = scores
+            .into_iter()
+            .map(|(s, v)| (s as usize, v))
+            .filter(|(s, _)| filter(*s))
+            .collect();
+        // Sorting by (score, position) makes the order independent of the map's.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(k);
+        ranked
+    }
+
+    /// Token positions where the sequence of normal forms `words` occurs verbatim.
+    pub(crate) fn find_sequence(&self, words: &[&str]) -> Vec<usize> {
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
+        // Start from the rarest word's positions to keep this cheap.
+        let (pivot, list) = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i, self.positions.get(*w).map_or(&[][..], |v| v.as_slice())))
+            .min_by_key(|(_, l)| l.len())
+            .unwrap_or((0, &[]));
+        let _ = first;
+        let mut out = Vec::new();
+        for &p in list {
+            let p = p as usize;
+            if p < pivot {
+                continue;
+            }
+            let start = p - pivot;
+            if start + words.len() > self.tokens.len() {
+                continue;
+            }
+            let ok = words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| self.tokens[start + i].norm == *w);
+            // A quote may run across sentences but not across speaker turns.
+            if ok
+                && self.turn_index(self.token_sentence[start] as usize)
+                    == self.turn_index(self.token_sentence[start + words.len() - 1] as usize)
+            {
+                out.push(start);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,1329 @@
+//! Judging one claim: find its passage, then run the checks a careful reviewer runs.
+//!
+//! The order of the checks is the order of their authority: the author's own voice first (it is
+//! not a claim about the primary), then quotations (a quote that is not what was said is the most
+//! serious finding), then speakers, then conflicting numbers, names, negation and antonyms, then
+//! support as a whole, and last any specifics the claim adds to a supported core.
+
+use crate::index::Primary;
+use crate::lexicon::{
+    ANTONYMS, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, OPINION_PHRASES, QUALIFIERS, REPORTING,
+    WEEKDAYS,
+};
+use crate::quotes::{find_quotes, segments, Quote};
+use crate::text::{negated, numbers, stem_uncached, tokenize, Number, StemCache, Token};
+use claimcheck_core::{Assessment, Claim, Role, Span, Verdict};
+use std::collections::BTreeSet;
+use strsim::{jaro_winkler, normalized_levenshtein};
+
+/// Every threshold the verdicts depend on, in one place.
+///
+/// `score` is the support score of the best passage: the share of the claim's content words
+/// (function words, reporting verbs and the speaker's own name left out) that the passage
+/// contains, each word weighted by how rare it is in the primary (rare words say more), with
+/// spelling variants counting 0.9. The defaults were chosen on the labelled fixtures under
+/// `fixtures/` and `eval/pairs/` (see `just eval`), not on the public benchmarks, which are
+/// reported held out.
+#[derive(Debug, Clone)]
+pub struct Thresholds {
+    /// At or above this score the passage supports the claim.
+    pub supported: f64,
+    /// At or above this score the claim's core is in the passage: below it the claim is
+    /// unsupported; above it, added specifics make it embellished.
+    pub core: f64,
+    /// Jaro-Winkler similarity at which two words count as spelling variants.
+    pub variant: f64,
+    /// How many candidate sentences retrieval passes on to word-by-word scoring.
+    pub candidates: usize,
+    /// Quotations of at most this many words must occur near the claim's passage, since short
+    /// phrases ("no intention") recur in unrelated places.
+    pub short_quote_words: usize,
+    /// How much better an interviewer's passage must score than the speaker's best for the claim
+    /// to be judged misattributed.
+    pub misattribution_margin: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            supported: 0.55,
+            core: 0.35,
+            variant: 0.90,
+            candidates: 10,
+            short_quote_words: 4,
+            misattribution_margin: 0.2,
+        }
+    }
+}
+
+impl Thresholds {
+    /// Checks that every value is in range.
+    pub fn validate(&self) -> Result<(), String> {
+        for (name, v) in [
+            ("supported", self.supported),
+            ("core", self.core),
+            ("variant", self.variant),
+            ("misattribution_margin", self.misattribution_margin),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(format!("threshold {name} = {v} is outside [0, 1]"));
+            }
+        }
+        if self.core > self.supported {
+            return Err(format!(
+                "threshold core ({}) must not exceed supported ({})",
+                self.core, self.supported
+            ));
+        }
+        if self.candidates == 0 {
+            return Err("candidates must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+/// Words that say the claim is about the interviewer or another party, not the main speaker.
+const OTHER_PARTY_WORDS: &[&str] = &[
+    "interviewer",
+    "host",
+    "reporter",
+    "journalist",
+    "anchor",
+    "moderator",
+    "questioner",
+    "asked",
+    "asks",
+    "asking",
+];
+
+/// Reporting verbs that make a sentence a report of what someone said.
+fn is_report_verb(norm: &str) -> bool {
+    REPORTING.contains(&norm)
+        || matches!(
+            norm,
+            "accused"
+                | "accuses"
+                | "praised"
+                | "praises"
+                | "criticized"
+                | "criticised"
+                | "criticizes"
+                | "rejected"
+                | "rejects"
+                | "dismissed"
+                | "dismisses"
+                | "downplayed"
+                | "downplays"
+                | "contrasted"
+                | "blamed"
+                | "blames"
+                | "urged"
+                | "urges"
+                | "complained"
+                | "denied"
+                | "denies"
+                | "predicted"
+                | "vowed"
+                | "promised"
+                | "conceded"
+                | "confirmed"
+                | "revealed"
+                | "disclosed"
+                | "boasted"
+                | "lamented"
+                | "pledged"
+        )
+}
+
+/// A sentence range of the primary within one turn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Window {
+    first: usize,
+    last: usize,
+    score: f64,
+}
+
+/// The claim, tokenized, with the bookkeeping the checks share.
+struct ClaimView<'a> {
+    text: &'a str,
+    span: Span,
+    tokens: Vec<Token>,
+    negated: Vec<bool>,
+    /// Indices of content tokens that the primary should contain.
+    content: Vec<usize>,
+    /// Weight of each token (0 for non-content).
+    weight: Vec<f64>,
+    quotes: Vec<Quote>,
+    title_case: bool,
+}
+
+impl ClaimView<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].span.range()]
+    }
+
+    fn outside_quotes(&self, i: usize) -> bool {
+        let s = self.tokens[i].span;
+        !self.quotes.iter().any(|q| q.span.contains(s))
+    }
+
+    fn is_name(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        !self.title_case
+            && t.is_name()
+            && !MONTHS.contains(&t.norm.as_str())
+            && !WEEKDAYS.contains(&t.norm.as_str())
+    }
+}
+
+fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a> {
+    let mut cache = StemCache::default();
+    let tokens = tokenize(text, span, &mut cache);
+    let quotes = find_quotes(text, span);
+    let negated = negated(text, &tokens);
+    let words = tokens
+        .iter()
+        .filter(|t| t.norm.chars().any(char::is_alphabetic))
+        .count();
+    let capitals = tokens.iter().filter(|t| t.capital).count();
+    let title_case = words >= 5 && capitals * 10 >= words * 7;
+    let max_idf = primary.idf("\u{0}never-a-word");
+    let mut content = Vec::new();
+    let mut weight = vec![0.0; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
+        let frame = !in_quote && is_report_verb(&t.norm);
+        let speaker = primary.speaker_words.iter().any(|w| *w == t.norm);
+        if !t.is_content() || frame || speaker {
+            continue;
+        }
+        // Rarer words say more; the floor keeps common words from vanishing.
+        let idf = f64::from(primary.idf(&t.stem) / max_idf.max(f32::EPSILON));
+        let mut w = 0.5 + idf;
+        if t.is_digit() || (t.is_name() && !title_case) {
+            w *= 1.5;
+        }
+        weight[i] = w;
+        content.push(i);
+    }
+    ClaimView {
+        text,
+        span,
+        tokens,
+        negated,
+        content,
+        weight,
+        quotes,
+        title_case,
+    }
+}
+
+/// Common alternative names that a stemmer cannot join.
+const ALIASES: &[&[&str]] = &[
+    &[
+        "us",
+        "usa",
+        "america",
+        "american",
+        "americans",
+        "washington",
+        "united",
+    ],
+    &["uk", "britain", "british", "england", "english", "london"],
+    &["eu", "european", "europe", "brussels"],
+    &["russia", "russian", "russians", "moscow", "kremlin"],
+    &["china", "chinese", "beijing"],
+    &["ukraine", "ukrainian", "ukrainians", "kiev", "kyiv"],
+    &["nato", "alliance"],
+];
+
+fn aliases(a: &str, b: &str) -> bool {
+    ALIASES
+        .iter()
+        .any(|set| set.contains(&a) && set.contains(&b))
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// How well a primary token stands for a claim token: 1 for the same stem, 0.9 for a spelling
+/// or derivational variant ("Sergei"/"Sergey", "Russia"/"Russian"), else 0.
+fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
+    if c.stem == p.stem || c.norm == p.norm {
+        return 1.0;
+    }
+    if !p.is_content() {
+        return 0.0;
+    }
+    if aliases(&c.norm, &p.norm) {
+        return 0.9;
+    }
+    let (a, b) = (c.norm.as_str(), p.norm.as_str());
+    let short = a.chars().count().min(b.chars().count());
+    if short >= 5 && common_prefix(a, b) * 5 >= short * 4 {
+        return 0.9;
+    }
+    if short >= 5 && a.chars().next() == b.chars().next() && jaro_winkler(a, b) >= variant {
+        return 0.9;
+    }
+    0.0
+}
+
+/// Per-sentence match quality of each claim token, computed once per candidate sentence.
+struct SentenceMatch {
+    quality: Vec<f64>,
+}
+
+fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds) -> SentenceMatch {
+    let range = primary.sentence_tokens[s].clone();
+    let ptoks = &primary.tokens[range];
+    let mut quality = vec![0.0; view.tokens.len()];
+    for &i in &view.content {
+        let c = &view.tokens[i];
+        let mut best: f64 = 0.0;
+        for p in ptoks {
+            best = best.max(word_match(c, p, t.variant));
+            if best >= 1.0 {
+                break;
+            }
+        }
+        quality[i] = best;
+    }
+    SentenceMatch { quality }
+}
+
+fn coverage(view: &ClaimView, quality: &[f64]) -> f64 {
+    let total: f64 = view.content.iter().map(|&i| view.weight[i]).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let got: f64 = view
+        .content
+        .iter()
+        .map(|&i| view.weight[i] * quality[i])
+        .sum();
+    got / total
+}
+
+/// Candidate windows and their per-token quality.
+struct Scored {
+    window: Window,
+    quality: Vec<f64>,
+}
+
+/// Neighbouring sentences can be joined into a window of at most this many sentences.
+const MAX_WINDOW: usize = 3;
+/// Each extra sentence in a window costs this much score, so the tightest passage wins ties.
+const WINDOW_COST: f64 = 0.03;
+
+fn candidate_windows(
+    primary: &Primary,
+    view: &ClaimView,
+    t: &Thresholds,
+    allowed: impl Fn(Role) -> bool,
+    verified: &[f64],
+) -> Vec<Scored> {
+    let stems: Vec<&str> = view
+        .content
+        .iter()
+        .map(|&i| view.tokens[i].stem.as_str())
+        .collect();
+    let hits = primary.retrieve(&stems, t.candidates, |s| allowed(primary.sentence_role(s)));
+    let mut cache: Vec<(usize, SentenceMatch)> = Vec::new();
+    let get = |s: usize, cache: &mut Vec<(usize, SentenceMatch)>| -> usize {
+        if let Some(k) = cache.iter().position(|(x, _)| *x == s) {
+            return k;
+        }
+        cache.push((s, match_sentence(primary, view, s, t)));
+        cache.len() - 1
+    };
+    let mut out: Vec<Scored> = Vec::new();
+    let n = primary.sentence_count();
+    for (s, _) in hits {
+        let turn = primary.turn_index(s);
+        for first in s.saturating_sub(MAX_WINDOW - 1)..=s {
+            for last in s..(first + MAX_WINDOW).min(n) {
+                if primary.turn_index(first) != turn || primary.turn_index(last) != turn {
+                    continue;
+                }
+                if out
+                    .iter()
+                    .any(|o| o.window.first == first && o.window.last == last)
+                {
+                    continue;
+                }
+                let mut quality = verified.to_vec();
+                for k in first..=last {
+                    let idx = get(k, &mut cache);
+                    for (q, v) in quality.iter_mut().zip(&cache[idx].1.quality) {
+                        *q = q.max(*v);
+                    }
+                }
+                let score = coverage(view, &quality) - WINDOW_COST * (last - first) as f64;
+                out.push(Scored {
+                    window: Window {
+                        first,
+                        last,
+                        score: score.max(0.0),
+                    },
+                    quality,
+                });
+            }
+        }
+    }
+    // Best first; ties by position so that the choice never depends on hash order.
+    out.sort_by(|a, b| {
+        b.window
+            .score
+            .total_cmp(&a.window.score)
+            .then(a.window.first.cmp(&b.window.first))
+            .then(a.window.last.cmp(&b.window.last))
+    });
+    out
+}
+
+fn window_span(primary: &Primary, w: &Window) -> Span {
+    primary
+        .sentence_span(w.first)
+        .cover(primary.sentence_span(w.last))
+}
+
+fn window_tokens<'p>(primary: &'p Primary, w: &Window) -> &'p [Token] {
+    let start = primary.sentence_tokens[w.first].start;
+    let end = primary.sentence_tokens[w.last].end;
+    &primary.tokens[start..end]
+}
+
+fn speaker_of(primary: &Primary, s: usize) -> Option<String> {
+    primary.document().turn_of(s).speaker.clone()
+}
+
+fn clip(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn describe_speaker(speaker: &Option<String>) -> String {
+    speaker.clone().unwrap_or_else(|| "no speaker label".into())
+}
+
+/// What became of one quotation.
+enum QuoteCheck {
+    /// Said verbatim by the main speaker, here.
+    Verified(Span, usize),
+    /// Said verbatim, but by someone else (interviewer, another guest, or a person the speaker
+    /// quotes).
+    OtherSpeaker(Span, usize, String),
+    /// Not said, or only in an unrelated passage; the closest wording and where.
+    Missing {
+        closest: Option<(Span, usize)>,
+        elsewhere: Option<Span>,
+    },
+}
+
+fn quote_words(view: &ClaimView, seg: Span) -> Vec<String> {
+    view.tokens
+        .iter()
+        .filter(|t| seg.contains(t.span))
+        .map(|t| t.norm.clone())
+        .collect()
+}
+
+/// Finds the occurrences of a quotation's segments in order, each within a short distance of the
+/// previous one and in the same turn; returns the span of the whole occurrence.
+fn find_quote(primary: &Primary, segs: &[Vec<String>]) -> Vec<(Span, usize)> {
+    const GAP: usize = 80;
+    let Some(first) = segs.first() else {
+        return Vec::new();
+    };
+    let first_refs: Vec<&str> = first.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    'occ: for start in primary.find_sequence(&first_refs) {
+        let mut end = start + first.len();
+        for seg in &segs[1..] {
+            let refs: Vec<&str> = seg.iter().map(String::as_str).collect();
+            let next = primary
+                .find_sequence(&refs)
+                .into_iter()
+                .find(|&p| p >= end && p <= end + GAP);
+            match next {
+                Some(p) => end = p + seg.len(),
+                None => continue 'occ,
+            }
+        }
+        let span = primary.tokens[start]
+            .span
+            .cover(primary.tokens[end - 1].span);
+        out.push((span, primary.token_sentence[start] as usize));
+    }
+    out
+}
+
+/// True when the words at `pos` in the primary are themselves a quotation of a named third party
+/// ("JD Vance stated that the goal is “America First”"); returns that party's name.
+fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) -> Option<String> {
+    let range = primary.sentence_tokens[sentence].clone();
+    let toks = &primary.tokens[range];
+    let inside: Vec<&Token> = toks.iter().filter(|t| occ.contains(t.span)).collect();
+    if inside.is_empty() || !inside.iter().all(|t| t.quoted) {
+        return None;
+    }
+    // A reporting verb before the quotation, with a name before the verb.
+    let before: Vec<&Token> = toks.iter().filter(|t| t.span.end <= occ.start).collect();
+    let verb = before.iter().rposition(|t| is_report_verb(&t.norm))?;
+    let name: Vec<&Token> = before[..verb]
+        .iter()
+        .rev()
+        .take(6)
+        .filter(|t| t.is_name())
+        .copied()
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    let is_speaker = name
+        .iter()
+        .any(|t| primary.speaker_words.iter().any(|w| *w == t.norm));
+    let in_claim = name
+        .iter()
+        .any(|t| view.tokens.iter().any(|c| c.stem == t.stem));
+    if is_speaker || in_claim {
+        return None;
+    }
+    let mut words: Vec<&str> = name
+        .iter()
+        .rev()
+        .map(|t| &primary.document().text[t.span.range()])
+        .collect();
+    words.dedup();
+    Some(words.join(" "))
+}
+
+/// The primary wording closest to a quotation, searched in the claim's passage and in the
+/// sentences that share the quotation's words.
+fn closest_wording(
+    primary: &Primary,
+    view: &ClaimView,
+    quote: Span,
+    near: &[usize],
+) -> Option<(Span, usize)> {
+    let qtext: String = quote_words(view, quote).join(" ");
+    let qstems: BTreeSet<&str> = view
+        .tokens
+        .iter()
+        .filter(|t| quote.contains(t.span) && t.is_content())
+        .map(|t| t.stem.as_str())
+        .collect();
+    let qlen = view
+        .tokens
+        .iter()
+        .filter(|t| quote.contains(t.span))
+        .count();
+    if qlen == 0 {
+        return None;
+    }
+    let stems: Vec<&str> = qstems.iter().copied().collect();
+    let mut sentences: Vec<usize> = near.to_vec();
+    sentences.extend(
+        primary
+            .retrieve(&stems, 6, |_| true)
+            .into_iter()
+            .map(|(s, _)| s),
+    );
+    sentences.sort_unstable();
+    sentences.dedup();
+    let mut best: Option<(f64, Span, usize)> = None;
+    for s in sentences {
+        let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        for len in qlen.saturating_sub(2).max(1)..=qlen + 3 {
+            if len > toks.len() {
+                break;
+            }
+            for w in toks.windows(len) {
+                let wtext: String = w
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let lev = normalized_levenshtein(&qtext, &wtext);
+                let wstems: BTreeSet<&str> = w
+                    .iter()
+                    .filter(|t| t.is_content())
+                    .map(|t| t.stem.as_str())
+                    .collect();
+                let shared = qstems.intersection(&wstems).count() as f64;
+                let dice = if qstems.is_empty() && wstems.is_empty() {
+                    0.0
+                } else {
+                    2.0 * shared / (qstems.len() + wstems.len()) as f64
+                };
+                let sim = 0.5 * lev + 0.5 * dice;
+                let span = w[0].span.cover(w[len - 1].span);
+                if best.as_ref().is_none_or(|b| sim > b.0) {
+                    best = Some((sim, span, s));
+                }
+            }
+        }
+    }
+    best.map(|(_, span, s)| (span, s))
+}
+
+fn check_quote(
+    primary: &Primary,
+    view: &ClaimView,
+    quote: &Quote,
+    passage: Option<&Window>,
+    t: &Thresholds,
+) -> QuoteCheck {
+    let segs: Vec<Vec<String>> = segments(view.text, quote.span)
+        .into_iter()
+        .map(|s| quote_words(view, s))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let total_words: usize = segs.iter().map(Vec::len).sum();
+    let occurrences = find_quote(primary, &segs);
+    // Content words of the claim outside this quotation, to tell a related passage from a chance
+    // recurrence of a short phrase.
+    let context: BTreeSet<&str> = view
+        .content
+        .iter()
+        .filter(|&&i| !quote.span.contains(view.tokens[i].span))
+        .map(|&i| view.tokens[i].stem.as_str())
+        .collect();
+    let related = |s: usize| -> bool {
+        if total_words > t.short_quote_words {
+            return true;
+        }
+        if let Some(w) = passage {
+            if s + 2 >= w.first && s <= w.last + 2 {
+                return true;
+            }
+        }
+        let lo = s.saturating_sub(1);
+        let hi = (s + 1).min(primary.sentence_count() - 1);
+        let shared = (lo..=hi)
+            .flat_map(|k| primary.tokens[primary.sentence_tokens[k].clone()].iter())
+            .filter(|p| p.is_content() && context.contains(p.stem.as_str()))
+            .map(|p| p.stem.as_str())
+            .collect::<BTreeSet<_>>()
+            .len();
+        shared >= 2 || (context.len() <= 2 && shared >= 1)
+    };
+    let mut other: Option<(Span, usize, String)> = None;
+    let mut unrelated: Option<Span> = None;
+    for &(span, s) in &occurrences {
+        let role = primary.sentence_role(s);
+        if !related(s) {
+            unrelated.get_or_insert(span);
+            continue;
+        }
+        match role {
+            Role::Primary | Role::Unlabelled => {
+                if let Some(name) = third_party(primary, view, span, s) {
+                    other.get_or_insert((span, s, name));
+                    continue;
+                }
+                return QuoteCheck::Verified(span, s);
+            }
+            Role::Interviewer | Role::Other => {
+                other.get_or_insert((span, s, describe_speaker(&speaker_of(primary, s))));
+            }
+        }
+    }
+    if let Some((span, s, who)) = other {
+        return QuoteCheck::OtherSpeaker(span, s, who);
+    }
+    let near: Vec<usize> = passage
+        .map(|w| (w.first..=w.last).collect())
+        .unwrap_or_default();
+    QuoteCheck::Missing {
+        closest: closest_wording(primary, view, quote.span, &near),
+        elsewhere: unrelated,
+    }
+}
+
+/// The author's own voice in a claim.
+struct Voice {
+    /// First person, an opinion phrase: this is the author's view.
+    strong: Option<String>,
+    /// A question, a prediction or an evaluative word without a report frame.
+    weak: Option<String>,
+    /// The sentence reports what someone said.
+    reported: bool,
+}
+
+fn voice(primary: &Primary, view: &ClaimView) -> Voice {
+    let mut unquoted = String::new();
+    let mut pos = view.span.start;
+    for q in &view.quotes {
+        if q.span.start > pos {
+            unquoted.push_str(&view.text[pos..q.span.start]);
+        }
+        unquoted.push_str(" \"…\" ");
+        pos = pos.max(q.span.end);
+    }
+    if pos < view.span.end {
+        unquoted.push_str(&view.text[pos..view.span.end]);
+    }
+    let lower = format!(" {} ", unquoted.to_lowercase().replace('’', "'"));
+    let outside: Vec<usize> = (0..view.tokens.len())
+        .filter(|&i| view.outside_quotes(i))
+        .collect();
+    let first_person = outside
+        .iter()
+        .find(|&&i| FIRST_PERSON.contains(&view.tokens[i].norm.as_str()))
+        .map(|&i| view.word(i).to_string());
+    let phrase = OPINION_PHRASES
+        .iter()
+        .find(|p| {
+            lower.contains(&format!(" {p} "))
+                || lower.contains(&format!(" {p},"))
+                || lower.contains(&format!(" {p}."))
+        })
+        .map(|p| p.to_string());
+    let reported = outside.iter().any(|&i| {
+        let t = &view.tokens[i];
+        is_report_verb(&t.norm) || primary.speaker_words.iter().any(|w| *w == t.norm)
+    }) || !view.quotes.is_empty();
+    let strong = match (&first_person, &phrase) {
+        (Some(fp), _) => Some(format!("first person \"{fp}\"")),
+        (None, Some(p))
+            if p.starts_with("i ") || p.starts_with("in my") || p.starts_with("to my") =>
+        {
+            Some(format!("\"{p}\""))
+        }
+        _ => None,
+    };
+    let trimmed = unquoted
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')']);
+    let question = trimmed.ends_with('?');
+    let has = |w: &str| outside.iter().any(|&i| view.tokens[i].norm == w);
+    let prediction = has("if") && (has("will") || has("would"));
+    let weak = if question {
+        Some("a question".to_string())
+    } else if prediction && !reported {
+        Some("a conditional prediction".to_string())
+    } else if let Some(p) = phrase.filter(|_| strong.is_none()) {
+        Some(format!("\"{p}\""))
+    } else {
+        None
+    };
+    Voice {
+        strong,
+        weak,
+        reported,
+    }
+}
+
+/// Something the claim changes relative to its passage.
+struct Conflict {
+    reason: String,
+}
+
+fn number_text(text: &str, n: &Number) -> String {
+    text[n.span.range()].to_string()
+}
+
+fn same_number(a: &Number, b: &Number) -> bool {
+    (a.value - b.value).abs() <= 1e-6 * a.value.abs().max(1.0)
+}
+
+fn comparable(a: &Number, b: &Number) -> bool {
+    a.year == b.year && a.percent == b.percent
+}
+
+/// Where the passage says what the claim says at token `i`: the passage tokens between the
+/// nearest matched claim words on either side.
+fn slot(
+    view: &ClaimView,
+    quality: &[f64],
+    ptoks: &[Token],
+    i: usize,
+) -> Option<std::ops::Range<usize>> {
+    let find = |k: usize| -> Option<usize> {
+        let stem = &view.tokens[k].stem;
+        ptoks.iter().position(|p| &p.stem == stem)
+    };
+    let left = view
+        .content
+        .iter()
+        .rev()
+        .filter(|&&k| k < i && quality[k] >= 1.0)
+        .find_map(|&k| find(k));
+    let right = view
+        .content
+        .iter()
+        .filter(|&&k| k > i && quality[k] >= 1.0)
+        .find_map(|&k| find(k));
+    match (left, right) {
+        (Some(l), Some(r)) if r > l + 1 && r - l <= 7 => Some(l + 1..r),
+        (Some(l), _) if l + 1 < ptoks.len() => Some(l + 1..(l + 4).min(ptoks.len())),
+        (None, Some(r)) if r > 0 => Some(r.saturating_sub(3)..r),
+        _ => None,
+    }
+}
+
+fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Conflict> {
+    let ptoks = window_tokens(primary, &scored.window);
+    let ptext = &primary.document().text;
+    let q = &scored.quality;
+    let mut out = Vec::new();
+
+    // Numbers.
+    let cnums = numbers(&view.tokens);
+    let pnums = numbers(ptoks);
+    for n in &cnums {
+        if pnums.iter().any(|m| same_number(n, m)) {
+            continue;
+        }
+        let idx = view
+            .tokens
+            .iter()
+            .position(|t| t.span.start == n.span.start);
+        let in_slot: Option<&Number> = idx.and_then(|i| slot(view, q, ptoks, i)).and_then(|r| {
+            let (lo, hi) = (ptoks[r.start].span.start, ptoks[r.end - 1].span.end);
+            pnums
+                .iter()
+                .find(|m| m.span.start >= lo && m.span.end <= hi && comparable(n, m))
+        });
+        let other = in_slot.or_else(|| {
+            // Outside the slot, only a number of the same kind that appears nowhere in the claim
+            // and when the claim's number appears nowhere in the primary.
+            let anywhere = primary_has_number(primary, n);
+            (!anywhere)
+                .then(|| {
+                    pnums
+                        .iter()
+                        .find(|m| comparable(n, m) && !cnums.iter().any(|c| same_number(c, m)))
+                })
+                .flatten()
+        });
+        if let Some(m) = other {
+            out.push(Conflict {
+                reason: format!(
+                    "claim says \"{}\" where the primary says \"{}\"",
+                    number_text(view.text, n),
+                    number_text(ptext, m)
+                ),
+            });
+        }
+    }
+
+    // Months, weekdays and names in the slot of an unmatched one.
+    for &i in &view.content {
+        if q[i] > 0.0 {
+            continue;
+        }
+        let t = &view.tokens[i];
+        let calendar = |w: &str| -> Option<&'static [&'static str]> {
+            if MONTHS.contains(&w) {
+                Some(MONTHS)
+            } else if WEEKDAYS.contains(&w) {
+                Some(WEEKDAYS)
+            } else {
+                None
+            }
+        };
+        if let Some(set) = calendar(&t.norm) {
+            if let Some(p) = ptoks
+                .iter()
+                .find(|p| set.contains(&p.norm.as_str()) && p.norm != t.norm)
+            {
+                out.push(Conflict {
+                    reason: format!(
+                        "claim says \"{}\" where the primary says \"{}\"",
+                        view.word(i),
+                        &ptext[p.span.range()]
+                    ),
+                });
+            }
+            continue;
+        }
+        if view.is_name(i) && !primary.has_stem(&t.stem) {
+            if let Some(r) = slot(view, q, ptoks, i) {
+                let swapped = ptoks[r].iter().find(|p| {
+                    p.is_name()
+                        && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
+                        && !primary.speaker_words.contains(&p.norm)
+                });
+                if let Some(p) = swapped {
+                    out.push(Conflict {
+                        reason: format!(
+                            "claim names \"{}\" where the primary names \"{}\"",
+                            view.word(i),
+                            &ptext[p.span.range()]
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    // Antonyms: an unmatched claim word whose opposite the passage uses, with the same polarity.
+    let pneg = negated(ptext, ptoks);
+    for &i in &view.content {
+        if q[i] > 0.0 || view.is_name(i) {
+            continue;
+        }
+        let c = &view.tokens[i];
+        for (k, p) in ptoks.iter().enumerate() {
+            if !p.is_content() || view.tokens.iter().any(|x| x.stem == p.stem) {
+                continue;
+            }
+            if antonyms(&c.norm, &p.norm) && view.negated[i] == pneg[k] {
+                out.push(Conflict {
+                    reason: format!(
+                        "claim says \"{}\" where the primary says \"{}\" (opposite meaning)",
+                        view.word(i),
+                        &ptext[p.span.range()]
+                    ),
+                });
+                break;
+            }
+        }
+    }
+
+    // Negation: a matched word that one side negates and the other does not.
+    let mut flipped: Option<(usize, usize)> = None;
+    let mut agreeing_negated = 0;
+    for &i in &view.content {
+        if q[i] < 1.0 || view.is_name(i) {
+            continue;
+        }
+        let c = &view.tokens[i];
+        let occ: Vec<usize> = ptoks
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.stem == c.stem)
+            .map(|(k, _)| k)
+            .collect();
+        if occ.is_empty() {
+            continue;
+        }
+        if occ.iter().any(|&k| pneg[k] == view.negated[i]) {
+            if view.negated[i] {
+                agreeing_negated += 1;
+            }
+            continue;
+        }
+        flipped.get_or_insert((i, occ[0]));
+    }
+    if let (Some((i, k)), 0) = (flipped, agreeing_negated) {
+        let cue = |toks: &[Token], at: usize, text: &str| -> String {
+            let lo = at.saturating_sub(5);
+            let window: Vec<&str> = toks[lo..=at]
+                .iter()
+                .map(|t| &text[t.span.range()])
+                .collect();
+            window.join(" ")
+        };
+        let (claim_side, primary_side) = if view.negated[i] {
+            ("negates", "does not")
+        } else {
+            ("does not negate", "does")
+        };
+        out.push(Conflict {
+            reason: format!(
+                "negation differs: the claim {claim_side} \"{}\" (\"{}\") but the primary {primary_side} (\"{}\")",
+                view.word(i),
+                cue(&view.tokens, i, view.text),
+                cue(ptoks, k, ptext)
+            ),
+        });
+    }
+    out
+}
+
+fn primary_has_number(primary: &Primary, n: &Number) -> bool {
+    primary.numbers.iter().any(|m| same_number(n, m))
+}
+
+fn antonyms(a: &str, b: &str) -> bool {
+    let (sa, sb) = (stem_uncached(a), stem_uncached(b));
+    ANTONYMS.iter().any(|(x, y)| {
+        let (sx, sy) = (stem_uncached(x), stem_uncached(y));
+        (sa == sx && sb == sy) || (sa == sy && sb == sx)
+    }) || crate::wordnet::antonyms(a, b)
+}
+
+/// Specifics the claim adds that the passage does not have.
+fn additions(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<String> {
+    let q = &scored.quality;
+    let ptoks = window_tokens(primary, &scored.window);
+    let pnums = numbers(ptoks);
+    let mut out: Vec<String> = Vec::new();
+    for n in numbers(&view.tokens) {
+        if !pnums.iter().any(|m| same_number(&n, m)) && !primary_has_number(primary, &n) {
+            out.push(number_text(view.text, &n));
+        }
+    }
+    let mut k = 0;
+    while k < view.tokens.len() {
+        let t = &view.tokens[k];
+        let unmatched = q[k] < 0.5 && view.outside_quotes(k);
+        if unmatched && view.is_name(k) && !primary.has_stem(&t.stem) && view.weight[k] > 0.0 {
+            // Join a run of capitalised words into one name.
+            let mut end = k;
+            while end + 1 < view.tokens.len() && view.tokens[end + 1].capital && q[end + 1] < 0.5 {
+                end += 1;
+            }
+            out.push(view.text[t.span.start..view.tokens[end].span.end].to_string());
+            k = end + 1;
+            continue;
+        }
+        if unmatched && QUALIFIERS.contains(&t.norm.as_str()) {
+            let in_passage = ptoks.iter().any(|p| p.stem == t.stem);
+            if !in_passage {
+                out.push(view.word(k).to_string());
+            }
+        }
+        if unmatched && MOTIVE_MARKERS.contains(&t.norm.as_str()) {
+            let following: Vec<usize> = view
+                .content
+                .iter()
+                .copied()
+                .filter(|&j| j > k && j <= k + 5)
+                .collect();
+            if following.len() >= 2 && following.iter().all(|&j| q[j] < 0.5) {
+                let end = *following.last().expect("non-empty");
+                out.push(format!(
+                    "motive \"{}\"",
+                    &view.text[t.span.start..view.tokens[end].span.end]
+                ));
+            }
+        }
+        k += 1;
+    }
+    out.dedup();
+    out
+}
+
+fn quoted_list(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unmatched_words(view: &ClaimView, quality: &[f64]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &i in &view.content {
+        if quality[i] < 0.5 {
+            let w = view.word(i).to_string();
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Judges one claim.
+pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Thresholds) -> Assessment {
+    let view = build_view(primary, text, claim.span);
+    let mut reasons: Vec<String> = Vec::new();
+    let voice = voice(primary, &view);
+
+    let no_quotes = vec![0.0; view.tokens.len()];
+    let speakers_own = |r: Role| matches!(r, Role::Primary | Role::Unlabelled);
+    let windows = candidate_windows(primary, &view, t, speakers_own, &no_quotes);
+    let others = candidate_windows(primary, &view, t, |r| !speakers_own(r), &no_quotes);
+    let mut best: Option<&Scored> = windows.first();
+
+    // Quotations.
+    let mut verified = no_quotes.clone();
+    let mut misquotes: Vec<(String, Option<Span>)> = Vec::new();
+    let mut misattributed: Vec<(String, Span, usize)> = Vec::new();
+    let mut quote_evidence: Option<(Span, usize)> = None;
+    for quote in &view.quotes {
+        let qtext = clip(&view.text[quote.span.range()], 80);
+        match check_quote(primary, &view, quote, best.map(|b| &b.window), t) {
+            QuoteCheck::Verified(span, s) => {
+                for (i, tok) in view.tokens.iter().enumerate() {
+                    if quote.span.contains(tok.span) {
+                        verified[i] = 1.0;
+                    }
+                }
+                quote_evidence.get_or_insert((span, s));
+                reasons.push(format!(
+                    "quote \"{qtext}\" found verbatim ({}, bytes {}-{})",
+                    describe_speaker(&speaker_of(primary, s)),
+                    primary.document().disk_offset(span.start),
+                    primary.document().disk_offset(span.end)
+                ));
+            }
+            QuoteCheck::OtherSpeaker(span, s, who) => {
+                misattributed.push((
+                    format!(
+                        "quote \"{qtext}\" is in the primary but said by {who}, not {} (bytes {}-{})",
+                        main_speaker(primary),
+                        primary.document().disk_offset(span.start),
+                        primary.document().disk_offset(span.end)
+                    ),
+                    span,
+                    s,
+                ));
+            }
+            QuoteCheck::Missing { closest, elsewhere } => {
+                let mut r = format!("quoted \"{qtext}\" not in primary");
+                if let Some(e) = elsewhere {
+                    r.push_str(&format!(
+                        " near this passage (the words occur only in an unrelated passage, bytes {}-{})",
+                        primary.document().disk_offset(e.start),
+                        primary.document().disk_offset(e.end)
+                    ));
+                }
+                if let Some((span, s)) = closest {
+                    r.push_str(&format!(
+                        "; closest: \"{}\" ({}, bytes {}-{})",
+                        clip(&primary.document().text[span.range()], 100),
+                        describe_speaker(&speaker_of(primary, s)),
+                        primary.document().disk_offset(span.start),
+                        primary.document().disk_offset(span.end)
+                    ));
+                }
+                misquotes.push((r, closest.map(|c| c.0)));
+            }
+        }
+    }
+
+    // Re-score with verified quotations counted as found: a quote that is there is evidence.
+    let rescored: Vec<Scored>;
+    let pool: &[Scored] = if verified.iter().any(|&v| v > 0.0) {
+        rescored = candidate_windows(primary, &view, t, speakers_own, &verified);
+        &rescored
+    } else {
+        &windows
+    };
+    if !pool.is_empty() {
+        best = pool.first();
+    }
+
+    // Claims that join two passages: score the best pair of windows together.
+    let mut second: Option<Window> = None;
+    let mut score = best.map_or(0.0, |b| b.window.score);
+    if let Some(b) = best {
+        for o in pool.iter().take(12) {
+            if o.window.first <= b.window.last && b.window.first <= o.window.last {
+                continue;
+            }
+            let union: Vec<f64> = b
+                .quality
+                .iter()
+                .zip(&o.quality)
+                .map(|(x, y)| x.max(*y))
+                .collect();
+            let u = coverage(&view, &union) - 0.08;
+            if u > score + 0.1 {
+                score = u;
+                second = Some(o.window);
+            }
+        }
+    }
+    let score = score.clamp(0.0, 1.0);
+
+    let mut evidence = best.map(|b| window_span(primary, &b.window));
+    let mut evidence_sentence = best.map(|b| b.window.first);
+    if let (None, Some((span, s))) = (evidence, quote_evidence) {
+        evidence = Some(span);
+        evidence_sentence = Some(s);
+    }
+    if let Some(w) = second {
+        reasons.push(format!(
+            "also rests on a second passage ({}, bytes {}-{})",
+            describe_speaker(&speaker_of(primary, w.first)),
+            primary
+                .document()
+                .disk_offset(window_span(primary, &w).start),
+            primary.document().disk_offset(window_span(primary, &w).end)
+        ));
+    }
+
+    let finish = |verdict: Verdict,
+                  mut reasons: Vec<String>,
+                  evidence: Option<Span>,
+                  sentence: Option<usize>,
+                  score: f64| {
+        reasons.dedup();
+        Assessment {
+            claim: claim.clone(),
+            verdict,
+            score: (score * 1000.0).round() / 1000.0,
+            evidence,
+            speaker: sentence.and_then(|s| speaker_of(primary, s)),
+            reasons,
+        }
+    };
+
+    // 1. The author's own view.
+    if let Some(marker) = &voice.strong {
+        let mut r = vec![format!(
+            "the author's own view ({marker}); not checked against the primary"
+        )];
+        r.extend(reasons);
+        return finish(Verdict::Opinion, r, evidence, evidence_sentence, score);
+    }
+
+    // 2. Quotations not said.
+    if !misquotes.is_empty() {
+        let mut r: Vec<String> = misquotes.iter().map(|m| m.0.clone()).collect();
+        r.extend(reasons);
+        let (ev, s) = match misquotes.iter().find_map(|m| m.1) {
+            Some(span) => (Some(span), Some(sentence_at(primary, span.start))),
+            None => (evidence, evidence_sentence),
+        };
+        return finish(Verdict::Misquoted, r, ev, s, score);
+    }
+
+    // 3. Words of someone else.
+    let about_other = view.tokens.iter().enumerate().any(|(i, tok)| {
+        view.outside_quotes(i)
+            && (OTHER_PARTY_WORDS.contains(&tok.norm.as_str())
+                || primary
+                    .other_speaker_words
+                    .iter()
+                    .any(|w| *w == tok.norm && tok.capital))
+    });
+    if let Some((r0, span, s)) = misattributed.first().filter(|_| !about_other) {
+        let mut r = vec![r0.clone()];
+        r.extend(reasons);
+        return finish(Verdict::Misattributed, r, Some(*span), Some(*s), score);
+    }
+    if !about_other {
+        if let Some(o) = others.first() {
+            let own = best.map_or(0.0, |b| b.window.score);
+            if o.window.score >= t.supported && o.window.score - own >= t.misattribution_margin {
+                let who = describe_speaker(&speaker_of(primary, o.window.first));
+                let mut r = vec![format!(
+                    "these words are {who}'s, not {}: the passage covers {} of the claim, the speaker's own best only {}",
+                    main_speaker(primary),
+                    percent(o.window.score),
+                    percent(own)
+                )];
+                r.extend(reasons);
+                return finish(
+                    Verdict::Misattributed,
+                    r,
+                    Some(window_span(primary, &o.window)),
+                    Some(o.window.first),
+                    o.window.score,
+                );
+            }
+        }
+    }
+
+    let Some(b) = best else {
+        let mut r = vec!["nothing in the primary shares this claim's content words".to_string()];
+        if let Some(w) = &voice.weak {
+            r.insert(
+                0,
+                format!("the author's own view ({w}); not checked against the primary"),
+            );
+            return finish(Verdict::Opinion, r, None, None, 0.0);
+        }
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, None, None, 0.0);
+    };
+    let passage = format!(
+        "the passage ({}) contains {} of the claim's content",
+        describe_speaker(&speaker_of(primary, b.window.first)),
+        percent(score)
+    );
+
+    // 4. Conflicts with the passage.
+    if score >= t.core {
+        let found = conflicts(primary, &view, b);
+        if !found.is_empty() {
+            let mut r: Vec<String> = found.into_iter().map(|c| c.reason).collect();
+            r.push(passage);
+            r.extend(reasons);
+            return finish(Verdict::Contradicted, r, evidence, evidence_sentence, score);
+        }
+    }
+
+    // 5. Not supported as a whole.
+    let missing = unmatched_words(&view, &b.quality);
+    if score < t.core {
+        if let Some(w) = &voice.weak {
+            let mut r = vec![format!(
+                "the author's own view ({w}); not checked against the primary"
+            )];
+            r.extend(reasons);
+            return finish(Verdict::Opinion, r, evidence, evidence_sentence, score);
+        }
+        let mut r = vec![format!(
+            "no passage of the primary supports this; the closest ({}) contains only {} of its content",
+            describe_speaker(&speaker_of(primary, b.window.first)),
+            percent(score)
+        )];
+        if !missing.is_empty() {
+            r.push(format!(
+                "not in the primary passage: {}",
+                quoted_list(&missing[..missing.len().min(8)])
+            ));
+        }
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
+    // 6. Added specifics.
+    let added = additions(primary, &view, b);
+    if !added.is_empty() {
+        let mut r = vec![format!("adds {} not in the passage", quoted_list(&added))];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Embellished, r, evidence, evidence_sentence, score);
+    }
+    if score < t.supported {
+        if let Some(w) = &voice.weak {
+            let mut r = vec![format!(
+                "the author's own view ({w}); not checked against the primary"
+            )];
+            r.push(passage);
+            r.extend(reasons);
+            return finish(Verdict::Opinion, r, evidence, evidence_sentence, score);
+        }
+        let mut r = vec![format!("only partly supported: {passage}")];
+        if !missing.is_empty() {
+            r.push(format!(
+                "not in the passage: {}",
+                quoted_list(&missing[..missing.len().min(8)])
+            ));
+        }
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+    let mut r = vec![passage];
+    if let Some(w) = &voice.weak {
+        r.push(format!("includes the author's aside ({w})"));
+    }
+    r.extend(reasons);
+    finish(Verdict::Supported, r, evidence, evidence_sentence, score)
+}
+
+fn sentence_at(primary: &Primary, pos: usize) -> usize {
+    let sentences = &primary.document().sentences;
+    sentences
+        .partition_point(|s| s.span.end <= pos)
+        .min(sentences.len().saturating_sub(1))
+}
+
+fn main_speaker(primary: &Primary) -> String {
+    primary
+        .document()
+        .primary_names
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "the main speaker".into())
+}

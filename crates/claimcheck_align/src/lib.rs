@@ -1,0 +1,139 @@
+//! Alignment: split a secondary into claims, find for each the passage of the primary it rests on,
+//! and judge it.
+//!
+//! The primary is tokenized and indexed once ([`Primary::new`]); each claim then retrieves a few
+//! candidate sentences by BM25, widens them into windows of neighbouring sentences of the same
+//! turn, scores each window by how much of the claim's content it contains, and keeps the best.
+//! The checks in `judge` then compare the claim with that passage: quotations, speakers, numbers,
+//! names, negation, antonyms, added specifics and the author's own voice. Thresholds live in one
+//! place, [`Thresholds`].
+#![deny(missing_docs)]
+
+mod index;
+mod judge;
+mod lexicon;
+mod quotes;
+mod text;
+mod wordnet;
+
+pub use index::Primary;
+pub use judge::Thresholds;
+
+use claimcheck_core::{Assessment, Claim, Document, Verdict};
+use rayon::prelude::*;
+
+/// Claims shorter than this many words are headings or fragments, not statements.
+const MIN_CLAIM_WORDS: usize = 4;
+
+/// Splits a secondary into claims: its sentences, in reading order, without fragments.
+///
+/// A sentence of fewer than four words is kept only when it quotes someone.
+pub fn claims(secondary: &Document) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for s in &secondary.sentences {
+        let text = secondary.slice(s.span);
+        let words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+        let quoted = !quotes::find_quotes(&secondary.text, s.span).is_empty();
+        if words >= MIN_CLAIM_WORDS || (quoted && words >= 1) {
+            out.push(Claim {
+                id: out.len() + 1,
+                span: s.span,
+            });
+        }
+    }
+    out
+}
+
+/// Assesses every claim against the primary, in parallel; results are in claim order.
+pub fn assess_all(
+    primary: &Primary,
+    secondary: &Document,
+    claims: &[Claim],
+    thresholds: &Thresholds,
+) -> Vec<Assessment> {
+    claims
+        .par_iter()
+        .map(|c| judge::assess(primary, &secondary.text, c, thresholds))
+        .collect()
+}
+
+/// Assesses one claim against the primary.
+pub fn assess(
+    primary: &Primary,
+    secondary: &Document,
+    claim: &Claim,
+    thresholds: &Thresholds,
+) -> Assessment {
+    judge::assess(primary, &secondary.text, claim, thresholds)
+}
+
+/// Assesses a short summary of one or more sentences as a whole: it is supported only if every
+/// sentence is; otherwise the verdict is the first failing sentence's, and the reasons say which.
+pub fn assess_summary(
+    primary: &Primary,
+    summary: &Document,
+    thresholds: &Thresholds,
+) -> Assessment {
+    let mut claims = claims(summary);
+    if claims.is_empty() {
+        // Too short to split into claims: judge the whole text as one.
+        if let (Some(first), Some(last)) = (summary.sentences.first(), summary.sentences.last()) {
+            claims.push(Claim {
+                id: 1,
+                span: first.span.cover(last.span),
+            });
+        }
+    }
+    let results = assess_all(primary, summary, &claims, thresholds);
+    let whole = claims
+        .first()
+        .zip(claims.last())
+        .map(|(a, b)| a.span.cover(b.span))
+        .unwrap_or_default();
+    let min_score = results.iter().map(|a| a.score).fold(1.0_f64, f64::min);
+    let failing = results.iter().find(|a| a.verdict != Verdict::Supported);
+    match failing {
+        None => {
+            let best = results.iter().max_by(|a, b| a.score.total_cmp(&b.score));
+            let mut reasons = Vec::new();
+            if results.len() > 1 {
+                reasons.push(format!("all {} sentences supported", results.len()));
+            }
+            if let Some(b) = best {
+                reasons.extend(b.reasons.iter().cloned());
+            }
+            Assessment {
+                claim: Claim { id: 1, span: whole },
+                verdict: Verdict::Supported,
+                score: if results.is_empty() { 0.0 } else { min_score },
+                evidence: best.and_then(|b| b.evidence),
+                speaker: best.and_then(|b| b.speaker.clone()),
+                reasons,
+            }
+        }
+        Some(f) => {
+            let mut reasons = Vec::new();
+            if results.len() > 1 {
+                reasons.push(format!(
+                    "sentence {} of {} is {}: \"{}\"",
+                    f.claim.id,
+                    results.len(),
+                    f.verdict,
+                    summary.slice(f.claim.span)
+                ));
+            }
+            reasons.extend(f.reasons.iter().cloned());
+            Assessment {
+                claim: Claim { id: 1, span: whole },
+                verdict: f.verdict,
+                score: min_score,
+                evidence: f.evidence,
+                speaker: f.speaker.clone(),
+                reasons,
+            }
+        }
+    }
+}

@@ -1,0 +1,431 @@
+//! Tokens with byte spans, normalised for matching.
+//!
+//! A token is a run of letters and digits (with inner apostrophes, and digit groups such as
+//! `2,000` or `3.5`). Its normal form folds case and curly apostrophes; its stem is the Snowball
+//! English stem, so "escalate" and "escalation" meet. Hyphens and dashes separate tokens, so
+//! "Russian-speaking" matches "Russian speaking".
+
+use crate::lexicon::{NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS};
+use claimcheck_core::Span;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A word of a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Where it is in the text.
+    pub(crate) span: Span,
+    /// Lowercase, with curly apostrophes folded to `'` and a possessive `'s` removed.
+    pub(crate) norm: String,
+    /// Snowball stem of `norm`.
+    pub(crate) stem: String,
+    /// A function word.
+    pub(crate) stop: bool,
+    /// Starts with a capital letter.
+    pub(crate) capital: bool,
+    /// A negation cue.
+    pub(crate) negation: bool,
+    /// Inside quotation marks in its text.
+    pub(crate) quoted: bool,
+    /// First token of its sentence (capitalised for grammar, not as a name).
+    pub(crate) initial: bool,
+}
+
+impl Token {
+    /// A word that carries content: not a function word, not a lone letter.
+    pub(crate) fn is_content(&self) -> bool {
+        !self.stop && !self.negation && (self.norm.chars().count() > 1 || self.is_digit())
+    }
+
+    pub(crate) fn is_digit(&self) -> bool {
+        self.norm.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// A capitalised word that is not merely sentence-initial: a name, place or organisation.
+    pub(crate) fn is_name(&self) -> bool {
+        self.capital && !self.initial && !self.stop && !self.is_digit()
+    }
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '«' | '„' | '‘')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '»' | '’')
+}
+
+/// Caches stems: texts repeat words, and stemming is the costliest per-token step.
+#[derive(Default)]
+pub(crate) struct StemCache {
+    map: HashMap<String, String>,
+}
+
+impl StemCache {
+    pub(crate) fn stem(&mut self, norm: &str) -> String {
+        if let Some(s) = self.map.get(norm) {
+            return s.clone();
+        }
+        let s = stem_uncached(norm);
+        self.map.insert(norm.to_string(), s.clone());
+        s
+    }
+}
+
+pub(crate) fn stem_uncached(norm: &str) -> String {
+    if norm.starts_with(|c: char| c.is_ascii_digit()) {
+        return norm.replace(',', "");
+    }
+    stemmer().stem(norm).into_owned()
+}
+
+/// Tokenizes `text[span]`, marking tokens inside quotation marks and sentence-initial tokens.
+pub(crate) fn tokenize(text: &str, span: Span, cache: &mut StemCache) -> Vec<Token> {
+    let mut out = Vec::new();
+    let slice = &text[span.range()];
+    let mut chars = slice.char_indices().peekable();
+    let mut in_quote = false;
+    let mut prev: Option<char> = None;
+    let mut sentence_start = true;
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let digit = c.is_ascii_digit();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // Inner apostrophe ("don't", "Russia’s") or digit group ("2,000", "3.5").
+                let joiner = is_apostrophe(d) || (digit && (d == ',' || d == '.'));
+                if joiner {
+                    let rest = &slice[j + d.len_utf8()..];
+                    let next = rest.chars().next();
+                    let ok = match next {
+                        Some(n) if is_apostrophe(d) => n.is_alphabetic(),
+                        Some(n) => n.is_ascii_digit(),
+                        None => false,
+                    };
+                    if ok {
+                        chars.next();
+                        end = j + d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let word = &slice[start..end];
+            push_word(
+                word,
+                span.start + start,
+                &mut out,
+                in_quote,
+                sentence_start,
+                cache,
+            );
+            sentence_start = false;
+            prev = word.chars().last();
+            continue;
+        }
+        if c == '"' {
+            // A straight double quote opens after whitespace or an opening bracket and closes otherwise.
+            in_quote = match prev {
+                None => true,
+                Some(p) if p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–') => true,
+                _ => false,
+            };
+        } else if is_open_quote(c) && c != '‘' {
+            in_quote = true;
+        } else if is_close_quote(c) && c != '’' {
+            in_quote = false;
+        } else if matches!(c, '.' | '!' | '?') {
+            sentence_start = true;
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn push_word(
+    word: &str,
+    start: usize,
+    out: &mut Vec<Token>,
+    quoted: bool,
+    initial: bool,
+    cache: &mut StemCache,
+) {
+    let mut norm: String = word
+        .chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let capital = word.starts_with(char::is_uppercase);
+    let mut len = word.len();
+    // Split "don't" into "do" + "n't" so the negation is a token of its own.
+    if let Some(base) = norm.strip_suffix("n't") {
+        if !base.is_empty() {
+            let base_len = len - "n't".len() - usize::from(word.contains('’')) * 2;
+            let base = match base {
+                "ca" => "can",
+                "wo" => "will",
+                "sha" => "shall",
+                b => b,
+            }
+            .to_string();
+            out.push(make(
+                base,
+                Span::new(start, start + base_len),
+                quoted,
+                initial,
+                capital,
+                cache,
+            ));
+            let neg_span = Span::new(start + base_len, start + len);
+            out.push(make("n't".into(), neg_span, quoted, false, false, cache));
+            return;
+        }
+    }
+    if norm.ends_with("'s") {
+        norm.truncate(norm.len() - 2);
+        len -= if word.ends_with("’s") { 4 } else { 2 };
+    } else if norm.ends_with("s'") {
+        norm.truncate(norm.len() - 1);
+    }
+    out.push(make(
+        norm,
+        Span::new(start, start + len),
+        quoted,
+        initial,
+        capital,
+        cache,
+    ));
+}
+
+fn make(
+    norm: String,
+    span: Span,
+    quoted: bool,
+    initial: bool,
+    capital: bool,
+    cache: &mut StemCache,
+) -> Token {
+    let stem = cache.stem(&norm);
+    Token {
+        span,
+        stop: STOPWORDS.contains(&norm.as_str()),
+        negation: NEGATIONS.contains(&norm.as_str()),
+        norm,
+        stem,
+        capital,
+        quoted,
+        initial,
+    }
+}
+
+/// A number found in a text, normalised so that "five centuries" and "500 years" compare equal.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Number {
+    /// The value.
+    pub(crate) value: f64,
+    /// Where it is.
+    pub(crate) span: Span,
+    /// A year such as 2014 (compared only with other years).
+    pub(crate) year: bool,
+    /// A percentage.
+    pub(crate) percent: bool,
+}
+
+fn number_word(w: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    SCALE_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+}
+
+/// Finds the numbers in a token sequence: digits, number words ("three hundred"), scales
+/// ("2.5 million") and year units ("five centuries" = 500).
+pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let mut value: Option<f64> = None;
+        let start = t.span.start;
+        let mut end = t.span.end;
+        let mut j = i;
+        if t.is_digit() {
+            let digits: String = t.norm.chars().filter(|c| *c != ',').collect();
+            let digits = digits.trim_end_matches(|c: char| !c.is_ascii_digit());
+            // Ordinals and codes such as "2nd" or "5g" are not quantities to compare.
+            if t.norm
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
+                value = digits.parse::<f64>().ok();
+            }
+            j = i + 1;
+        } else if let Some(v) = number_word(&t.norm) {
+            let mut total = 0.0;
+            let mut current = v;
+            j = i + 1;
+            while j < tokens.len() {
+                let w = tokens[j].norm.as_str();
+                if let Some(v) = number_word(w) {
+                    current += v;
+                } else if w == "one" && j > i {
+                    current += 1.0;
+                } else if let Some(s) = scale_word(w).filter(|_| w.len() > 1) {
+                    if s >= 1000.0 {
+                        total += current * s;
+                        current = 0.0;
+                    } else {
+                        current *= s;
+                    }
+                } else if w == "and"
+                    && j + 1 < tokens.len()
+                    && number_word(&tokens[j + 1].norm).is_some()
+                {
+                } else {
+                    break;
+                }
+                end = tokens[j].span.end;
+                j += 1;
+            }
+            value = Some(total + current);
+        }
+        let Some(mut v) = value else {
+            i += 1;
+            continue;
+        };
+        let mut year = t.is_digit() && t.norm.len() == 4 && (1000.0..=2200.0).contains(&v);
+        let mut percent = false;
+        if let Some(next) = tokens.get(j) {
+            if let Some(s) = scale_word(&next.norm) {
+                v *= s;
+                end = next.span.end;
+                j += 1;
+                year = false;
+            }
+        }
+        if let Some(next) = tokens.get(j) {
+            if let Some((_, k)) = YEAR_UNITS.iter().find(|(u, _)| *u == next.norm) {
+                v *= k;
+                end = next.span.end;
+                year = false;
+            } else if next.norm == "percent" || next.norm == "per" {
+                percent = true;
+            }
+        }
+        out.push(Number {
+            value: v,
+            span: Span::new(start, end),
+            year,
+            percent,
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// For each token, whether a negation cue governs it: a cue negates the next few tokens of its
+/// clause ("will not be the first to escalate" negates "escalate"), except in idioms such as
+/// "no other" or "not only".
+pub(crate) fn negated(text: &str, tokens: &[Token]) -> Vec<bool> {
+    const SCOPE: usize = 5;
+    let mut out = vec![false; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.negation {
+            continue;
+        }
+        if let Some(next) = tokens.get(i + 1) {
+            if crate::lexicon::NEGATION_IDIOM_NEXT.contains(&next.norm.as_str()) {
+                continue;
+            }
+        }
+        let mut last_end = t.span.end;
+        for (k, u) in tokens.iter().enumerate().skip(i + 1).take(SCOPE) {
+            // A clause boundary between tokens ends the scope.
+            let between = &text[last_end..u.span.start];
+            if between.contains([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
+                || u.norm == "but"
+            {
+                break;
+            }
+            out[k] = true;
+            last_end = u.span.end;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokenize(s, Span::new(0, s.len()), &mut StemCache::default())
+    }
+
+    #[test]
+    fn spans_map_back_to_words() {
+        let s = "Russia’s “huge step” didn't cost 2,000 dollars";
+        let t = toks(s);
+        let words: Vec<&str> = t.iter().map(|t| &s[t.span.range()]).collect();
+        assert_eq!(
+            words,
+            vec!["Russia", "huge", "step", "did", "n't", "cost", "2,000", "dollars"]
+        );
+        assert!(t[1].quoted && t[2].quoted && !t[3].quoted);
+        assert!(t[4].negation);
+    }
+
+    #[test]
+    fn numbers_in_words_and_units() {
+        let n = |s: &str| {
+            numbers(&toks(s))
+                .iter()
+                .map(|n| n.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(n("after five centuries of rule"), vec![500.0]);
+        assert_eq!(n("after 500 years"), vec![500.0]);
+        assert_eq!(n("three hundred and twenty people"), vec![320.0]);
+        assert_eq!(n("a 2.5 million budget"), vec![2_500_000.0]);
+        assert_eq!(n("twenty-one boats"), vec![21.0]);
+        assert!(numbers(&toks("in 2014 it began"))[0].year);
+    }
+
+    #[test]
+    fn negation_scope() {
+        let s = "we will not be the first to escalate, and we act";
+        let t = toks(s);
+        let neg = negated(s, &t);
+        let negated_words: Vec<&str> = t
+            .iter()
+            .zip(&neg)
+            .filter(|(_, n)| **n)
+            .map(|(t, _)| t.norm.as_str())
+            .collect();
+        assert_eq!(negated_words, vec!["be", "the", "first", "to", "escalate"]);
+        let s = "no other Western leader said it";
+        let t = toks(s);
+        assert!(negated(s, &t).iter().all(|n| !n));
+    }
+}

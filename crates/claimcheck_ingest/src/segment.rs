@@ -1,0 +1,611 @@
+//! Segmentation: boilerplate, speaker turns, paragraphs and sentences, all as spans of the text.
+//!
+//! Sentence boundaries come from Unicode's sentence rules (UAX #29, via `unicode-segmentation`),
+//! corrected for abbreviations and initials that the rules break after ("Mr.", "U.S.", "Larry C.").
+//! Turn labels are recognised by shape (a short capitalised name or a known role word before a colon
+//! at the start of a paragraph) and accepted when they recur, are configured, or are a role word.
+
+use claimcheck_core::names::names_match;
+use claimcheck_core::{Document, Encoding, Role, Sentence, Span, Turn};
+use std::collections::BTreeMap;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What the caller knows about the speakers of a transcript (from `pair.toml`); all optional.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerHints {
+    /// The main speaker's name, e.g. "Sergey Lavrov".
+    pub speaker: Option<String>,
+    /// Other names for the main speaker, e.g. "Sergei Lavrov", "Lavrov".
+    pub aliases: Vec<String>,
+    /// Labels used for the interviewer, e.g. "Question".
+    pub interviewer_labels: Vec<String>,
+}
+
+/// Label words that always mean the person asking.
+const INTERVIEWER_WORDS: &[&str] = &[
+    "question",
+    "q",
+    "interviewer",
+    "host",
+    "moderator",
+    "reporter",
+    "journalist",
+    "correspondent",
+    "anchor",
+    "presenter",
+    "audience",
+    "audience member",
+    "interviewer (off camera)",
+];
+
+/// Words that head notes, captions and metadata lines, never a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "notes",
+    "update",
+    "updated",
+    "source",
+    "sources",
+    "editor's note",
+    "editor’s note",
+    "photo",
+    "image",
+    "video",
+    "caption",
+    "correction",
+    "warning",
+    "disclaimer",
+    "summary",
+    "transcript",
+    "date",
+    "location",
+    "time",
+    "subject",
+    "topic",
+    "tags",
+    "category",
+    "posted",
+    "published",
+    "see also",
+    "related",
+    "watch",
+    "listen",
+    "read",
+    "edit",
+    "ps",
+    "p.s",
+];
+
+/// Label words that always mean the person answering.
+const ANSWER_WORDS: &[&str] = &["a", "answer"];
+
+/// Sentences longer than this are cut into chunks at whitespace, so that one unpunctuated
+/// megabyte cannot become a single piece of "evidence".
+const MAX_SENTENCE_BYTES: usize = 700;
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al", "no",
+    "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "cmdr", "adm", "inc", "ltd", "co",
+    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "approx", "fig", "vol", "p", "pp", "ca", "mt", "ft",
+];
+
+/// A line of the text with its span (without the line break).
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    span: Span,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let mut end = i;
+            if end > start && text.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
+            out.push(Line {
+                span: Span::new(start, end),
+            });
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Line {
+            span: Span::new(start, text.len()),
+        });
+    }
+    out
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+/// True for lines that are page furniture rather than content: links to channels, share and
+/// comment prompts, photo credits, bylines, bare timestamps.
+fn is_boilerplate_line(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let visible = t.chars().filter(|c| !c.is_whitespace()).count();
+    if visible == 0 {
+        return false;
+    }
+    let has_url = lower.contains("http://")
+        || lower.contains("https://")
+        || lower.contains("www.")
+        || lower.contains("t.me/");
+    const PROMPTS: &[&str] = &[
+        "telegram",
+        "subscribe",
+        "follow us",
+        "read more",
+        "share this",
+        "leave a comment",
+        "leave a reply",
+        "click here",
+        "sign up",
+        "newsletter",
+        "all rights reserved",
+        "advertisement",
+    ];
+    let prompt = PROMPTS.iter().any(|p| lower.contains(p));
+    if has_url && (prompt || words < 15) {
+        return true;
+    }
+    if prompt && words <= 8 {
+        return true;
+    }
+    const CREDITS: &[&str] = &["photo:", "image:", "photo credit", "video:", "getty images"];
+    if words <= 6 && CREDITS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // Bylines: "by Jane Doe [2-10-2026]".
+    if lower.starts_with("by ") && words <= 12 && !t.ends_with('?') {
+        return true;
+    }
+    // Timestamps and separators: mostly digits and punctuation.
+    letters * 10 < visible * 3 && words <= 8
+}
+
+/// A candidate speaker label at the start of a line: `Name:` followed by text.
+/// Returns the label and the byte offset (within the line) where the turn's text starts.
+fn label_candidate(line: &str) -> Option<(&str, usize)> {
+    let mut cut = line.len().min(80);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &line[..cut];
+    let colon = head.find(':')?;
+    let label = line[..colon].trim();
+    if label.is_empty() || label.len() > 60 {
+        return None;
+    }
+    // A time such as "13:10" is not a label.
+    if label.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (name, paren) = match label.find('(') {
+        Some(p) if label.ends_with(')') => (label[..p].trim(), Some(&label[p..])),
+        _ => (label, None),
+    };
+    if paren.is_some_and(|p| p.len() > 30) || name.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let shaped = words.iter().all(|w| {
+        let mut chars = w.chars();
+        let first = chars.next().unwrap_or(' ');
+        (first.is_uppercase() || first.is_numeric())
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
+    });
+    if !shaped {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    if rest.trim().is_empty() {
+        // "Sergey Lavrov:" alone on its line still starts a turn.
+        return Some((label, line.len()));
+    }
+    // Require whitespace after the colon, so "Note:this" or URLs do not count.
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let skip = rest.len() - rest.trim_start().len();
+    Some((label, colon + 1 + skip))
+}
+
+fn lower_label(label: &str) -> String {
+    label.trim().to_lowercase()
+}
+
+fn is_interviewer_label(label: &str, hints: &SpeakerHints) -> bool {
+    let l = lower_label(label);
+    let base = l.split('(').next().unwrap_or("").trim().to_string();
+    hints
+        .interviewer_labels
+        .iter()
+        .any(|h| lower_label(h) == l || lower_label(h) == base)
+        || INTERVIEWER_WORDS.contains(&l.as_str())
+        || INTERVIEWER_WORDS.contains(&base.as_str())
+}
+
+fn hinted_primary(label: &str, hints: &SpeakerHints) -> bool {
+    hints
+        .speaker
+        .iter()
+        .chain(hints.aliases.iter())
+        .any(|n| names_match(n, label))
+}
+
+/// Splits a transcript into speaker turns and sentences.
+pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) -> Document {
+    let all_lines = lines(&text);
+    let mut boilerplate = Vec::new();
+    let mut candidates: Vec<Option<(String, usize)>> = Vec::with_capacity(all_lines.len());
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // A label only counts at the start of a paragraph-ish line: the first line, or a line after a
+    // blank line, or any line when the transcript puts every turn on its own line.
+    for line in &all_lines {
+        let s = &text[line.span.range()];
+        let cand = label_candidate(s).map(|(l, off)| (l.to_string(), off));
+        if let Some((l, _)) = &cand {
+            *counts.entry(lower_label(l)).or_default() += 1;
+        }
+        candidates.push(cand);
+    }
+    let strong = |label: &str| -> bool {
+        let l = lower_label(label);
+        counts.get(&l).copied().unwrap_or(0) >= 2
+            || is_interviewer_label(label, hints)
+            || ANSWER_WORDS.contains(&l.as_str())
+            || hinted_primary(label, hints)
+    };
+    // Once a document is known to be a transcript, a name-shaped label that occurs only once (a
+    // guest who speaks once) is a turn too, unless it is a word that heads notes and captions.
+    let is_transcript = counts.keys().any(|l| strong(l));
+    let accepted = |label: &str| -> bool {
+        strong(label) || (is_transcript && !NOT_SPEAKERS.contains(&lower_label(label).as_str()))
+    };
+
+    // Pass 1: turn boundaries.
+    struct RawTurn {
+        label: Option<String>,
+        lines: Vec<(Span, bool)>, // (content span, starts a paragraph)
+    }
+    let mut raw: Vec<RawTurn> = vec![RawTurn {
+        label: None,
+        lines: Vec::new(),
+    }];
+    let mut after_blank = true;
+    for (line, cand) in all_lines.iter().zip(&candidates) {
+        let s = &text[line.span.range()];
+        if is_blank(s) {
+            after_blank = true;
+            continue;
+        }
+        if is_boilerplate_line(s) {
+            boilerplate.push(trimmed(&text, line.span));
+            after_blank = true;
+            continue;
+        }
+        match cand {
+            Some((label, off)) if accepted(label) => {
+                raw.push(RawTurn {
+                    label: Some(label.clone()),
+                    lines: Vec::new(),
+                });
+                let body = Span::new(line.span.start + off, line.span.end);
+                if !is_blank(&text[body.range()]) {
+                    raw.last_mut().expect("pushed").lines.push((body, true));
+                }
+                after_blank = false;
+            }
+            _ => {
+                raw.last_mut()
+                    .expect("never empty")
+                    .lines
+                    .push((line.span, after_blank));
+                after_blank = false;
+            }
+        }
+    }
+
+    // Pass 2: roles.
+    let labels: Vec<String> = raw.iter().filter_map(|t| t.label.clone()).collect();
+    let mut words_by_label: BTreeMap<String, usize> = BTreeMap::new();
+    for t in &raw {
+        if let Some(l) = &t.label {
+            let w: usize = t
+                .lines
+                .iter()
+                .map(|(s, _)| text[s.range()].split_whitespace().count())
+                .sum();
+            *words_by_label.entry(l.clone()).or_default() += w;
+        }
+    }
+    let hinted: Vec<&String> = labels.iter().filter(|l| hinted_primary(l, hints)).collect();
+    let answer_label = labels
+        .iter()
+        .find(|l| ANSWER_WORDS.contains(&lower_label(l).as_str()));
+    // Without a configured speaker, the main speaker is the non-interviewer who says the most.
+    let detected: Option<String> = if let Some(h) = hinted.first() {
+        Some((*h).clone())
+    } else if let Some(a) = answer_label {
+        Some(a.clone())
+    } else {
+        words_by_label
+            .iter()
+            .filter(|(l, _)| !is_interviewer_label(l, hints))
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(l, _)| l.clone())
+    };
+    let role_of = |label: &Option<String>| -> Role {
+        match label {
+            None => Role::Unlabelled,
+            Some(l) if is_interviewer_label(l, hints) => Role::Interviewer,
+            Some(l)
+                if hinted_primary(l, hints)
+                    || ANSWER_WORDS.contains(&lower_label(l).as_str())
+                    || detected
+                        .as_deref()
+                        .is_some_and(|d| names_match(d, l) || d == l) =>
+            {
+                Role::Primary
+            }
+            Some(_) => Role::Other,
+        }
+    };
+
+    let mut primary_names: Vec<String> = Vec::new();
+    for n in hints.speaker.iter().chain(hints.aliases.iter()) {
+        if !primary_names.contains(n) {
+            primary_names.push(n.clone());
+        }
+    }
+    let mut turns = Vec::new();
+    let mut sentences = Vec::new();
+    let mut paragraph = 0;
+    for t in raw {
+        if t.lines.is_empty() {
+            continue;
+        }
+        let role = role_of(&t.label);
+        if role == Role::Primary {
+            if let Some(l) = &t.label {
+                if !ANSWER_WORDS.contains(&lower_label(l).as_str()) && !primary_names.contains(l) {
+                    primary_names.push(l.clone());
+                }
+            }
+        }
+        let span = Span::new(t.lines[0].0.start, t.lines.last().expect("non-empty").0.end);
+        let turn_index = turns.len();
+        turns.push(Turn {
+            speaker: t.label.clone(),
+            role,
+            span,
+        });
+        for para in paragraphs(&t.lines) {
+            split_sentences(&text, para, turn_index, paragraph, &mut sentences);
+            paragraph += 1;
+        }
+    }
+    Document {
+        text,
+        encoding,
+        turns,
+        sentences,
+        boilerplate,
+        primary_names,
+    }
+}
+
+/// Splits an article (no speaker labels) into paragraphs and sentences.
+pub fn parse_article(text: String, encoding: Encoding) -> Document {
+    let mut boilerplate = Vec::new();
+    let mut kept: Vec<(Span, bool)> = Vec::new();
+    let mut after_blank = true;
+    for line in lines(&text) {
+        let s = &text[line.span.range()];
+        if is_blank(s) {
+            after_blank = true;
+            continue;
+        }
+        if is_boilerplate_line(s) {
+            boilerplate.push(trimmed(&text, line.span));
+            after_blank = true;
+            continue;
+        }
+        kept.push((line.span, after_blank));
+        after_blank = false;
+    }
+    let mut sentences = Vec::new();
+    let mut turns = Vec::new();
+    if let (Some(first), Some(last)) = (kept.first(), kept.last()) {
+        turns.push(Turn {
+            speaker: None,
+            role: Role::Unlabelled,
+            span: Span::new(first.0.start, last.0.end),
+        });
+    }
+    for (paragraph, para) in paragraphs(&kept).into_iter().enumerate() {
+        split_sentences(&text, para, 0, paragraph, &mut sentences);
+    }
+    Document {
+        text,
+        encoding,
+        turns,
+        sentences,
+        boilerplate,
+        primary_names: Vec::new(),
+    }
+}
+
+/// Groups lines into paragraphs: a new paragraph starts after a blank line or a label.
+fn paragraphs(lines: &[(Span, bool)]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for &(span, starts) in lines {
+        match out.last_mut() {
+            Some(last) if !starts => *last = last.cover(span),
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+fn trimmed(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    if start >= end {
+        Span::new(span.start, span.start)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+/// True when a sentence candidate ends with an abbreviation or an initial, so the full stop
+/// probably does not end the sentence.
+fn ends_with_abbreviation(segment: &str) -> bool {
+    let t = segment.trim_end();
+    let Some(body) = t.strip_suffix('.') else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    if last.is_empty() {
+        return false;
+    }
+    // A single capital letter: an initial ("Larry C. Johnson").
+    let mut chars = last.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
+fn split_sentences(text: &str, para: Span, turn: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let slice = &text[para.range()];
+    let mut pending: Option<Span> = None;
+    for (off, seg) in slice.split_sentence_bound_indices() {
+        let span = Span::new(para.start + off, para.start + off + seg.len());
+        let merged = match pending.take() {
+            Some(p) => p.cover(span),
+            None => span,
+        };
+        // Merge when the boundary came after an abbreviation and the next word does not start a
+        // new sentence by itself (we cannot tell, so initials and titles always merge).
+        if ends_with_abbreviation(&text[merged.range()]) {
+            pending = Some(merged);
+            continue;
+        }
+        push_sentence(text, merged, turn, paragraph, out);
+    }
+    if let Some(p) = pending {
+        push_sentence(text, p, turn, paragraph, out);
+    }
+}
+
+fn push_sentence(text: &str, span: Span, turn: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let span = trimmed(text, span);
+    if span.is_empty() || !text[span.range()].chars().any(char::is_alphanumeric) {
+        return;
+    }
+    if span.len() <= MAX_SENTENCE_BYTES {
+        out.push(Sentence {
+            span,
+            turn,
+            paragraph,
+        });
+        return;
+    }
+    // Cut an over-long sentence at whitespace near every MAX_SENTENCE_BYTES.
+    let mut start = span.start;
+    while start < span.end {
+        let mut end = (start + MAX_SENTENCE_BYTES).min(span.end);
+        if end < span.end {
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            if let Some(ws) = text[start..end].rfind(char::is_whitespace) {
+                if ws > MAX_SENTENCE_BYTES / 2 {
+                    end = start + ws;
+                }
+            }
+        }
+        let piece = trimmed(text, Span::new(start, end));
+        if !piece.is_empty() && text[piece.range()].chars().any(char::is_alphanumeric) {
+            out.push(Sentence {
+                span: piece,
+                turn,
+                paragraph,
+            });
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let d = parse_article(text.to_string(), Encoding::Utf8);
+        d.sentences
+            .iter()
+            .map(|s| d.slice(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sentences("Mr. Lavrov met Larry C. Johnson in the U.S. today. Then he left."),
+            vec![
+                "Mr. Lavrov met Larry C. Johnson in the U.S. today.",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines_are_dropped() {
+        let d = parse_article(
+            "Title here\n\nby Jane Doe [2-10-2026]\n\nA sentence.\n\nLeave a Comment".into(),
+            Encoding::Utf8,
+        );
+        assert_eq!(d.sentences.len(), 2);
+        assert_eq!(d.boilerplate.len(), 2);
+    }
+
+    #[test]
+    fn long_unpunctuated_text_is_chunked() {
+        let text = "word ".repeat(2000);
+        let s = sentences(&text);
+        assert!(s.len() > 5);
+        assert!(s.iter().all(|x| x.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let d = parse_transcript(
+            "Question: Why?\r\n\r\nSergey Lavrov: Because.\r\n\r\nQuestion: Sure?\r\n".into(),
+            Encoding::Utf8,
+            &SpeakerHints::default(),
+        );
+        let texts: Vec<_> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+        assert_eq!(texts, vec!["Why?", "Because.", "Sure?"]);
+        assert_eq!(d.turns[1].role, Role::Primary);
+        assert_eq!(d.turns[0].role, Role::Interviewer);
+    }
+}

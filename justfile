@@ -1,0 +1,40 @@
+# claimcheck: the one way in. `just` lists the recipes.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+# List the recipes.
+default:
+    @just --list
+
+# Check every pair under fixtures/ and write the reports to output/.
+compare:
+    cargo run --release --locked -q -p claimcheck -- batch --fixtures fixtures --out output
+
+# Run the whole test suite.
+test:
+    cargo test --workspace --locked
+
+# Format check and clippy with warnings as errors.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+    just layers
+
+# Stage crates depend on claimcheck_core only, never on each other.
+layers:
+    for c in claimcheck_ingest claimcheck_align claimcheck_report; do \
+        if cargo tree --locked -e normal -p "$c" --prefix none | grep -E '^claimcheck_(ingest|align|report) ' | grep -v "^$c "; then \
+            echo "layering: $c depends on another stage crate"; exit 1; \
+        fi; \
+    done
+
+# Exactly what .ci/run runs: lint, then the tests.
+ci: lint test
+
+# Score every labelled pair (fixtures/ and eval/pairs/) against its labels.
+eval:
+    cargo run --release --locked -q -p claimcheck_eval -- labels --fixtures fixtures --fixtures eval/pairs --out target/eval
+
+# Copy a new pair into fixtures/: just add NAME PRIMARY SECONDARY
+add name primary secondary:
+    cargo run --release --locked -q -p claimcheck -- add "{{name}}" "{{primary}}" "{{secondary}}" --fixtures fixtures
