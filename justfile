@@ -33,7 +33,8 @@ ci: lint test
 
 # Score every labelled pair (fixtures/ and eval/pairs/) against its labels.
 eval:
-    cargo run --release --locked -q -p claimcheck_eval -- labels --fixtures fixtures --fixtures eval/pairs --out target/eval
+    cargo build --release --locked -q -p claimcheck -p claimcheck_eval
+    target/release/claimcheck_eval labels --fixtures fixtures --fixtures eval/pairs --out target/eval
 
 # Copy a new pair into fixtures/: just add NAME PRIMARY SECONDARY
 add name primary secondary:
