@@ -38,6 +38,10 @@ pub struct Thresholds {
     /// Quotations of at most this many words must occur near the claim's passage, since short
     /// phrases ("no intention") recur in unrelated places.
     pub short_quote_words: usize,
+    /// Credit for a claim word that is not in the passage but occurs elsewhere in the primary:
+    /// summaries combine what a speaker said across an interview, so such a word is context,
+    /// not invention.
+    pub context_credit: f64,
     /// How much better an interviewer's passage must score than the speaker's best for the claim
     /// to be judged misattributed.
     pub misattribution_margin: f64,
@@ -51,6 +55,7 @@ impl Default for Thresholds {
             variant: 0.90,
             candidates: 10,
             short_quote_words: 4,
+            context_credit: 0.5,
             misattribution_margin: 0.2,
         }
     }
@@ -63,6 +68,7 @@ impl Thresholds {
             ("supported", self.supported),
             ("core", self.core),
             ("variant", self.variant),
+            ("context_credit", self.context_credit),
             ("misattribution_margin", self.misattribution_margin),
         ] {
             if !(0.0..=1.0).contains(&v) {
@@ -260,6 +266,16 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
         return 0.9;
     }
     let (a, b) = (c.norm.as_str(), p.norm.as_str());
+    // Demonyms and plurals: "Asia"/"Asian", "Europe"/"European", "China"/"Chinese".
+    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if shorter.len() >= 4 {
+        let stem = shorter.trim_end_matches(['a', 'e']);
+        if let Some(rest) = longer.strip_prefix(stem) {
+            if ["n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is"].contains(&rest) {
+                return 0.9;
+            }
+        }
+    }
     let short = a.chars().count().min(b.chars().count());
     if short >= 5 && common_prefix(a, b) * 5 >= short * 4 {
         return 0.9;
@@ -817,7 +833,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
 
     // Months, weekdays and names in the slot of an unmatched one.
     for &i in &view.content {
-        if q[i] > 0.0 {
+        if q[i] >= 0.9 {
             continue;
         }
         let t = &view.tokens[i];
@@ -868,7 +884,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     // Antonyms: an unmatched claim word whose opposite the passage uses, with the same polarity.
     let pneg = negated(ptext, ptoks);
     for &i in &view.content {
-        if q[i] > 0.0 || view.is_name(i) {
+        if q[i] >= 0.9 || view.is_name(i) || !view.outside_quotes(i) {
             continue;
         }
         let c = &view.tokens[i];
@@ -876,7 +892,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             if !p.is_content() || view.tokens.iter().any(|x| x.stem == p.stem) {
                 continue;
             }
-            if antonyms(&c.norm, &p.norm) && view.negated[i] == pneg[k] {
+            if antonyms(&c.norm, &p.norm)
+                && view.negated[i] == pneg[k]
+                && anchored(view, q, ptoks, k)
+            {
                 out.push(Conflict {
                     reason: format!(
                         "claim says \"{}\" where the primary says \"{}\" (opposite meaning)",
@@ -893,14 +912,14 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     let mut flipped: Option<(usize, usize)> = None;
     let mut agreeing_negated = 0;
     for &i in &view.content {
-        if q[i] < 1.0 || view.is_name(i) {
+        if q[i] < 1.0 || view.is_name(i) || !view.outside_quotes(i) {
             continue;
         }
         let c = &view.tokens[i];
         let occ: Vec<usize> = ptoks
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.stem == c.stem)
+            .filter(|(k, p)| p.stem == c.stem && anchored(view, q, ptoks, *k))
             .map(|(k, _)| k)
             .collect();
         if occ.is_empty() {
@@ -940,6 +959,23 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     out
 }
 
+/// True when the passage token at `k` sits among other words of the claim (at least two within
+/// six tokens), so that it is the claim's counterpart and not a chance recurrence.
+fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize) -> bool {
+    const REACH: usize = 6;
+    let lo = k.saturating_sub(REACH);
+    let hi = (k + REACH + 1).min(ptoks.len());
+    let near = (lo..hi)
+        .filter(|&j| j != k && ptoks[j].is_content())
+        .filter(|&j| {
+            view.content
+                .iter()
+                .any(|&i| q[i] >= 0.9 && view.tokens[i].stem == ptoks[j].stem)
+        })
+        .count();
+    near >= 2
+}
+
 fn primary_has_number(primary: &Primary, n: &Number) -> bool {
     primary.numbers.iter().any(|m| same_number(n, m))
 }
@@ -966,7 +1002,7 @@ fn additions(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<String
     let mut k = 0;
     while k < view.tokens.len() {
         let t = &view.tokens[k];
-        let unmatched = q[k] < 0.5 && view.outside_quotes(k);
+        let unmatched = q[k] < 0.9 && view.outside_quotes(k);
         if unmatched && view.is_name(k) && !primary.has_stem(&t.stem) && view.weight[k] > 0.0 {
             // Join a run of capitalised words into one name.
             let mut end = k;
@@ -1012,10 +1048,10 @@ fn quoted_list(words: &[String]) -> String {
         .join(", ")
 }
 
-fn unmatched_words(view: &ClaimView, quality: &[f64]) -> Vec<String> {
+fn unmatched_words(view: &ClaimView, quality: &[f64], below: f64) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for &i in &view.content {
-        if quality[i] < 0.5 {
+        if quality[i] < below {
             let w = view.word(i).to_string();
             if !out.contains(&w) {
                 out.push(w);
@@ -1035,7 +1071,16 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     let mut reasons: Vec<String> = Vec::new();
     let voice = voice(primary, &view);
 
-    let no_quotes = vec![0.0; view.tokens.len()];
+    // Words found anywhere in the primary get context credit before any passage is considered.
+    let no_quotes: Vec<f64> = (0..view.tokens.len())
+        .map(|i| {
+            if view.weight[i] > 0.0 && primary.has_stem(&view.tokens[i].stem) {
+                t.context_credit
+            } else {
+                0.0
+            }
+        })
+        .collect();
     let speakers_own = |r: Role| matches!(r, Role::Primary | Role::Unlabelled);
     let windows = candidate_windows(primary, &view, t, speakers_own, &no_quotes);
     let others = candidate_windows(primary, &view, t, |r| !speakers_own(r), &no_quotes);
@@ -1043,6 +1088,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
 
     // Quotations.
     let mut verified = no_quotes.clone();
+    let mut any_verified = false;
     let mut misquotes: Vec<(String, Option<Span>)> = Vec::new();
     let mut misattributed: Vec<(String, Span, usize)> = Vec::new();
     let mut quote_evidence: Option<(Span, usize)> = None;
@@ -1053,6 +1099,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                 for (i, tok) in view.tokens.iter().enumerate() {
                     if quote.span.contains(tok.span) {
                         verified[i] = 1.0;
+                        any_verified = true;
                     }
                 }
                 quote_evidence.get_or_insert((span, s));
@@ -1100,7 +1147,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
 
     // Re-score with verified quotations counted as found: a quote that is there is evidence.
     let rescored: Vec<Scored>;
-    let pool: &[Scored] = if verified.iter().any(|&v| v > 0.0) {
+    let pool: &[Scored] = if any_verified {
         rescored = candidate_windows(primary, &view, t, speakers_own, &verified);
         &rescored
     } else {
@@ -1253,7 +1300,8 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     }
 
     // 5. Not supported as a whole.
-    let missing = unmatched_words(&view, &b.quality);
+    let missing = unmatched_words(&view, &b.quality, 0.9);
+    let invented = unmatched_words(&view, &b.quality, t.context_credit.min(0.9) - 1e-9);
     if score < t.core {
         if let Some(w) = &voice.weak {
             let mut r = vec![format!(

@@ -264,6 +264,12 @@ pub(crate) const NEGATIONS: &[&str] = &[
 /// means "the only leader", "not only" adds rather than denies.
 pub(crate) const NEGATION_IDIOM_NEXT: &[&str] = &["other", "only", "just", "else", "doubt", "less"];
 
+/// Comparatives after "no" that make a bound ("no more than", "no faster than"), not a denial.
+pub(crate) const COMPARATIVES: &[&str] = &[
+    "more", "less", "fewer", "later", "earlier", "faster", "slower", "higher", "lower", "greater",
+    "bigger", "smaller", "better", "worse", "sooner", "further", "farther", "larger", "cheaper",
+];
+
 /// Verbs and nouns that frame reported speech. They say who said something, not what, so they
 /// are not content to be found in the primary.
 pub(crate) const REPORTING: &[&str] = &[

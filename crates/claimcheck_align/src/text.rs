@@ -281,7 +281,15 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                 value = digits.parse::<f64>().ok();
             }
             j = i + 1;
-        } else if let Some(v) = number_word(&t.norm) {
+        } else if let Some(v) = number_word(&t.norm).or_else(|| {
+            // "one hundred", "a thousand", "hundred" alone start a number too.
+            let next = tokens.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
+            let scaled = scale_word(next).is_some_and(|s| s >= 100.0) && next.len() > 1;
+            match t.norm.as_str() {
+                "one" | "a" if scaled => Some(1.0),
+                _ => None,
+            }
+        }) {
             let mut total = 0.0;
             let mut current = v;
             j = i + 1;
@@ -351,13 +359,19 @@ pub(crate) fn negated(text: &str, tokens: &[Token]) -> Vec<bool> {
     const SCOPE: usize = 5;
     let mut out = vec![false; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
-        if !t.negation {
+        let next = tokens.get(i + 1).map_or("", |n| n.norm.as_str());
+        // Paraphrases of "not": "rather than", "instead of", "lacks".
+        let paraphrase = (t.norm == "rather" && next == "than")
+            || (t.norm == "instead" && next == "of")
+            || matches!(t.norm.as_str(), "lack" | "lacks" | "lacked" | "lacking");
+        if !t.negation && !paraphrase {
             continue;
         }
-        if let Some(next) = tokens.get(i + 1) {
-            if crate::lexicon::NEGATION_IDIOM_NEXT.contains(&next.norm.as_str()) {
-                continue;
-            }
+        // "no other X" means "the only X"; "no more than" is a bound, not a denial.
+        if crate::lexicon::NEGATION_IDIOM_NEXT.contains(&next)
+            || (t.norm == "no" && crate::lexicon::COMPARATIVES.contains(&next))
+        {
+            continue;
         }
         let mut last_end = t.span.end;
         for (k, u) in tokens.iter().enumerate().skip(i + 1).take(SCOPE) {
