@@ -36,6 +36,8 @@ pub struct Primary {
     pub(crate) speaker_words: Vec<String>,
     /// Lowercased words of the labels of everyone else who speaks.
     pub(crate) other_speaker_words: Vec<String>,
+    /// Each other speaker's label with the name words that identify it in a claim.
+    pub(crate) other_labels: Vec<(String, Vec<String>)>,
 }
 
 impl Primary {
@@ -92,6 +94,33 @@ impl Primary {
             .filter_map(|t| t.speaker.clone())
             .collect();
         let other_speaker_words = words(&mut others.iter());
+        let mut other_labels: Vec<(String, Vec<String>)> = Vec::new();
+        for label in &others {
+            if other_labels.iter().any(|(l, _)| l == label) {
+                continue;
+            }
+            let generic = |w: &str| {
+                matches!(
+                    w,
+                    "question"
+                        | "interviewer"
+                        | "host"
+                        | "reporter"
+                        | "journalist"
+                        | "com"
+                        | "www"
+                        | "answer"
+                        | "audience"
+                        | "member"
+                        | "moderator"
+                ) || w.len() < 3
+            };
+            let ws: Vec<String> = name_words(label)
+                .into_iter()
+                .filter(|w| !generic(w))
+                .collect();
+            other_labels.push((label.clone(), ws));
+        }
         let numbers = sentence_tokens
             .iter()
             .flat_map(|r| numbers(&tokens[r.clone()]))
@@ -108,6 +137,7 @@ impl Primary {
             avg_len,
             speaker_words,
             other_speaker_words,
+            other_labels,
         }
     }
 

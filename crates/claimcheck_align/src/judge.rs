@@ -7,8 +7,8 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ANTONYMS, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, OPINION_PHRASES, QUALIFIERS, REPORTING,
-    WEEKDAYS,
+    ANTONYMS, EVALUATIVE, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, OPINION_PHRASES, QUALIFIERS,
+    REPORTING, WEEKDAYS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negated, numbers, stem_uncached, tokenize, Number, StemCache, Token};
@@ -161,6 +161,9 @@ struct ClaimView<'a> {
     weight: Vec<f64>,
     quotes: Vec<Quote>,
     title_case: bool,
+    /// The label of another speaker of the transcript whom the claim names, if any; the claim's
+    /// quotations are then checked against that speaker's turns.
+    attributed: Option<String>,
 }
 
 impl ClaimView<'_> {
@@ -212,7 +215,19 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         weight[i] = w;
         content.push(i);
     }
+    let attributed = primary
+        .other_labels
+        .iter()
+        .find(|(_, words)| {
+            tokens.iter().any(|t| {
+                t.capital
+                    && !quotes.iter().any(|q| q.span.contains(t.span))
+                    && words.iter().any(|w| *w == t.norm)
+            })
+        })
+        .map(|(l, _)| l.clone());
     ClaimView {
+        attributed,
         text,
         span,
         tokens,
@@ -271,7 +286,11 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
     if shorter.len() >= 4 {
         let stem = shorter.trim_end_matches(['a', 'e']);
         if let Some(rest) = longer.strip_prefix(stem) {
-            if ["n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is"].contains(&rest) {
+            if [
+                "n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is",
+            ]
+            .contains(&rest)
+            {
                 return 0.9;
             }
         }
@@ -489,36 +508,63 @@ fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) 
     if inside.is_empty() || !inside.iter().all(|t| t.quoted) {
         return None;
     }
-    // A reporting verb before the quotation, with a name before the verb.
+    // A reporting verb before the quotation, with its subject before the verb.
     let before: Vec<&Token> = toks.iter().filter(|t| t.span.end <= occ.start).collect();
-    let verb = before.iter().rposition(|t| is_report_verb(&t.norm))?;
-    let name: Vec<&Token> = before[..verb]
+    let verb = before
+        .iter()
+        .rposition(|t| is_report_verb(&t.norm) || QUOTING_VERBS.contains(&t.norm.as_str()))?;
+    let quoting = QUOTING_VERBS.contains(&before[verb].norm.as_str());
+    let subject: Vec<&Token> = before[..verb]
         .iter()
         .rev()
         .take(6)
-        .filter(|t| t.is_name())
+        .filter(|t| {
+            t.is_name()
+                || THIRD_PERSON.contains(&t.norm.as_str())
+                || t.norm == "i"
+                || t.norm == "we"
+        })
         .copied()
         .collect();
-    if name.is_empty() {
+    let first_person = subject
+        .first()
+        .is_some_and(|t| t.norm == "i" || t.norm == "we");
+    if subject.is_empty() || (first_person && !quoting) {
         return None;
     }
-    let is_speaker = name
+    let names: Vec<&Token> = subject.iter().filter(|t| t.is_name()).copied().collect();
+    let is_speaker = names
         .iter()
         .any(|t| primary.speaker_words.iter().any(|w| *w == t.norm));
-    let in_claim = name
+    let in_claim = names
         .iter()
-        .any(|t| view.tokens.iter().any(|c| c.stem == t.stem));
-    if is_speaker || in_claim {
+        .any(|t| view.tokens.iter().any(|c| c.stem == t.stem && c.capital));
+    if (is_speaker && !quoting) || in_claim {
         return None;
     }
-    let mut words: Vec<&str> = name
+    if names.is_empty() {
+        return Some(format!(
+            "someone the speaker quotes (\"{} … {}\")",
+            &primary.document().text[subject[0].span.range()],
+            &primary.document().text[before[verb].span.range()]
+        ));
+    }
+    let mut words: Vec<&str> = names
         .iter()
         .rev()
         .map(|t| &primary.document().text[t.span.range()])
         .collect();
     words.dedup();
-    Some(words.join(" "))
+    Some(format!("{}, whom the speaker quotes", words.join(" ")))
 }
+
+/// Verbs by which a speaker quotes someone else, whoever the grammatical subject is.
+const QUOTING_VERBS: &[&str] = &[
+    "quote", "quoting", "quoted", "cite", "citing", "put", "wrote", "writes", "read",
+];
+
+/// Third-person subjects of reported speech.
+const THIRD_PERSON: &[&str] = &["he", "she", "they", "it"];
 
 /// The primary wording closest to a quotation, searched in the claim's passage and in the
 /// sentences that share the quotation's words.
@@ -638,18 +684,20 @@ fn check_quote(
             unrelated.get_or_insert(span);
             continue;
         }
-        match role {
-            Role::Primary | Role::Unlabelled => {
-                if let Some(name) = third_party(primary, view, span, s) {
-                    other.get_or_insert((span, s, name));
-                    continue;
-                }
-                return QuoteCheck::Verified(span, s);
-            }
-            Role::Interviewer | Role::Other => {
-                other.get_or_insert((span, s, describe_speaker(&speaker_of(primary, s))));
-            }
+        // Whose words the claim says these are: a speaker it names, else the main speaker.
+        let own = match &view.attributed {
+            Some(label) => speaker_of(primary, s).as_deref() == Some(label.as_str()),
+            None => matches!(role, Role::Primary | Role::Unlabelled),
+        };
+        if !own {
+            other.get_or_insert((span, s, describe_speaker(&speaker_of(primary, s))));
+            continue;
         }
+        if let Some(name) = third_party(primary, view, span, s) {
+            other.get_or_insert((span, s, name));
+            continue;
+        }
+        return QuoteCheck::Verified(span, s);
     }
     if let Some((span, s, who)) = other {
         return QuoteCheck::OtherSpeaker(span, s, who);
@@ -721,10 +769,16 @@ fn voice(primary: &Primary, view: &ClaimView) -> Voice {
     let question = trimmed.ends_with('?');
     let has = |w: &str| outside.iter().any(|&i| view.tokens[i].norm == w);
     let prediction = has("if") && (has("will") || has("would"));
+    let evaluative = outside
+        .iter()
+        .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))
+        .map(|&i| view.word(i).to_string());
     let weak = if question {
         Some("a question".to_string())
     } else if prediction && !reported {
         Some("a conditional prediction".to_string())
+    } else if let (Some(e), false) = (&evaluative, reported) {
+        Some(format!("the judgement \"{e}\""))
     } else if let Some(p) = phrase.filter(|_| strong.is_none()) {
         Some(format!("\"{p}\""))
     } else {
@@ -861,7 +915,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             }
             continue;
         }
-        if view.is_name(i) && !primary.has_stem(&t.stem) {
+        if view.is_name(i) && !known_name(primary, t) {
             if let Some(r) = slot(view, q, ptoks, i) {
                 let swapped = ptoks[r].iter().find(|p| {
                     p.is_name()
@@ -976,6 +1030,20 @@ fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize) -> bool {
     near >= 2
 }
 
+/// True when the primary knows this name: in its text, its speaker labels, or by a common alias.
+fn known_name(primary: &Primary, t: &Token) -> bool {
+    primary.has_stem(&t.stem)
+        || primary.speaker_words.contains(&t.norm)
+        || primary
+            .other_speaker_words
+            .iter()
+            .any(|w| w.split('.').any(|p| p == t.norm))
+        || ALIASES.iter().any(|set| {
+            set.contains(&t.norm.as_str())
+                && set.iter().any(|a| primary.has_stem(&stem_uncached(a)))
+        })
+}
+
 fn primary_has_number(primary: &Primary, n: &Number) -> bool {
     primary.numbers.iter().any(|m| same_number(n, m))
 }
@@ -1003,7 +1071,7 @@ fn additions(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<String
     while k < view.tokens.len() {
         let t = &view.tokens[k];
         let unmatched = q[k] < 0.9 && view.outside_quotes(k);
-        if unmatched && view.is_name(k) && !primary.has_stem(&t.stem) && view.weight[k] > 0.0 {
+        if unmatched && view.is_name(k) && !known_name(primary, t) && view.weight[k] > 0.0 {
             // Join a run of capitalised words into one name.
             let mut end = k;
             while end + 1 < view.tokens.len() && view.tokens[end + 1].capital && q[end + 1] < 0.5 {
@@ -1114,7 +1182,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                 misattributed.push((
                     format!(
                         "quote \"{qtext}\" is in the primary but said by {who}, not {} (bytes {}-{})",
-                        main_speaker(primary),
+                        view.attributed.clone().unwrap_or_else(|| main_speaker(primary)),
                         primary.document().disk_offset(span.start),
                         primary.document().disk_offset(span.end)
                     ),
@@ -1222,6 +1290,15 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Opinion, r, evidence, evidence_sentence, score);
     }
 
+    // A question, prediction or judgement that reports nobody is the author's too.
+    if let (Some(w), false) = (&voice.weak, voice.reported) {
+        let mut r = vec![format!(
+            "the author's own view ({w}); not checked against the primary"
+        )];
+        r.extend(reasons);
+        return finish(Verdict::Opinion, r, evidence, evidence_sentence, score);
+    }
+
     // 2. Quotations not said.
     if !misquotes.is_empty() {
         let mut r: Vec<String> = misquotes.iter().map(|m| m.0.clone()).collect();
@@ -1242,7 +1319,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                     .iter()
                     .any(|w| *w == tok.norm && tok.capital))
     });
-    if let Some((r0, span, s)) = misattributed.first().filter(|_| !about_other) {
+    if let Some((r0, span, s)) = misattributed.first() {
         let mut r = vec![r0.clone()];
         r.extend(reasons);
         return finish(Verdict::Misattributed, r, Some(*span), Some(*s), score);
