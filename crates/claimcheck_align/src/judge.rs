@@ -721,7 +721,7 @@ struct Voice {
     reported: bool,
 }
 
-fn voice(primary: &Primary, view: &ClaimView) -> Voice {
+fn voice(view: &ClaimView) -> Voice {
     let mut unquoted = String::new();
     let mut pos = view.span.start;
     for q in &view.quotes {
@@ -740,7 +740,14 @@ fn voice(primary: &Primary, view: &ClaimView) -> Voice {
         .collect();
     let first_person = outside
         .iter()
-        .find(|&&i| FIRST_PERSON.contains(&view.tokens[i].norm.as_str()))
+        .find(|&&i| {
+            let t = &view.tokens[i];
+            let word = view.word(i);
+            let abbreviation = view.text[t.span.end..].starts_with('.');
+            FIRST_PERSON.contains(&t.norm.as_str())
+                && (t.norm != "i" || word == "I")
+                && !abbreviation
+        })
         .map(|&i| view.word(i).to_string());
     let phrase = OPINION_PHRASES
         .iter()
@@ -750,10 +757,8 @@ fn voice(primary: &Primary, view: &ClaimView) -> Voice {
                 || lower.contains(&format!(" {p}."))
         })
         .map(|p| p.to_string());
-    let reported = outside.iter().any(|&i| {
-        let t = &view.tokens[i];
-        is_report_verb(&t.norm) || primary.speaker_words.iter().any(|w| *w == t.norm)
-    }) || !view.quotes.is_empty();
+    let reported = outside.iter().any(|&i| is_report_verb(&view.tokens[i].norm))
+        || !view.quotes.is_empty();
     let strong = match (&first_person, &phrase) {
         (Some(fp), _) => Some(format!("first person \"{fp}\"")),
         (None, Some(p))
@@ -816,25 +821,37 @@ fn slot(
     ptoks: &[Token],
     i: usize,
 ) -> Option<std::ops::Range<usize>> {
-    let find = |k: usize| -> Option<usize> {
+    let positions = |k: usize| -> Vec<usize> {
         let stem = &view.tokens[k].stem;
-        ptoks.iter().position(|p| &p.stem == stem)
+        ptoks
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| &p.stem == stem)
+            .map(|(j, _)| j)
+            .collect()
     };
     let left = view
         .content
         .iter()
         .rev()
-        .filter(|&&k| k < i && quality[k] >= 1.0)
-        .find_map(|&k| find(k));
+        .find(|&&k| k < i && quality[k] >= 1.0)
+        .map(|&k| positions(k))
+        .unwrap_or_default();
     let right = view
         .content
         .iter()
-        .filter(|&&k| k > i && quality[k] >= 1.0)
-        .find_map(|&k| find(k));
-    match (left, right) {
-        (Some(l), Some(r)) if r > l + 1 && r - l <= 7 => Some(l + 1..r),
-        (Some(l), _) if l + 1 < ptoks.len() => Some(l + 1..(l + 4).min(ptoks.len())),
-        (None, Some(r)) if r > 0 => Some(r.saturating_sub(3)..r),
+        .find(|&&k| k > i && quality[k] >= 1.0)
+        .map(|&k| positions(k))
+        .unwrap_or_default();
+    // The tightest pair of occurrences of the two neighbours, left before right.
+    let pair = left
+        .iter()
+        .flat_map(|&l| right.iter().filter(move |&&r| r > l + 1).map(move |&r| (l, r)))
+        .min_by_key(|(l, r)| r - l);
+    match (pair, left.first(), right.first()) {
+        (Some((l, r)), _, _) if r - l <= 7 => Some(l + 1..r),
+        (_, Some(&l), _) if l + 1 < ptoks.len() => Some(l + 1..(l + 4).min(ptoks.len())),
+        (_, None, Some(&r)) if r > 0 => Some(r.saturating_sub(3)..r),
         _ => None,
     }
 }
@@ -1137,7 +1154,7 @@ fn percent(x: f64) -> String {
 pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Thresholds) -> Assessment {
     let view = build_view(primary, text, claim.span);
     let mut reasons: Vec<String> = Vec::new();
-    let voice = voice(primary, &view);
+    let voice = voice(&view);
 
     // Words found anywhere in the primary get context credit before any passage is considered.
     let no_quotes: Vec<f64> = (0..view.tokens.len())
@@ -1392,10 +1409,10 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
             describe_speaker(&speaker_of(primary, b.window.first)),
             percent(score)
         )];
-        if !missing.is_empty() {
+        if !invented.is_empty() {
             r.push(format!(
-                "not in the primary passage: {}",
-                quoted_list(&missing[..missing.len().min(8)])
+                "not anywhere in the primary: {}",
+                quoted_list(&invented[..invented.len().min(8)])
             ));
         }
         r.extend(reasons);
