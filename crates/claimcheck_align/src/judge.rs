@@ -11,7 +11,7 @@ use crate::lexicon::{
     REPORTING, WEEKDAYS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
-use crate::text::{negated, numbers, stem_uncached, tokenize, Number, StemCache, Token};
+use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, StemCache, Token};
 use claimcheck_core::{Assessment, Claim, Role, Span, Verdict};
 use std::collections::BTreeSet;
 use strsim::{jaro_winkler, normalized_levenshtein};
@@ -155,6 +155,8 @@ struct ClaimView<'a> {
     span: Span,
     tokens: Vec<Token>,
     negated: Vec<bool>,
+    /// Strength of that negation: 2 a denial, 1 a contrast ("rather than").
+    negation: Vec<u8>,
     /// Indices of content tokens that the primary should contain.
     content: Vec<usize>,
     /// Weight of each token (0 for non-content).
@@ -189,7 +191,8 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let mut cache = StemCache::default();
     let tokens = tokenize(text, span, &mut cache);
     let quotes = find_quotes(text, span);
-    let negated = negated(text, &tokens);
+    let negation = negation_strength(text, &tokens);
+    let negated: Vec<bool> = negation.iter().map(|&n| n > 0).collect();
     let words = tokens
         .iter()
         .filter(|t| t.norm.chars().any(char::is_alphabetic))
@@ -227,6 +230,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         })
         .map(|(l, _)| l.clone());
     ClaimView {
+        negation,
         attributed,
         text,
         span,
@@ -600,6 +604,7 @@ fn closest_wording(
     sentences.sort_unstable();
     sentences.dedup();
     let mut best: Option<(f64, Span, usize)> = None;
+    let mut best_dice: f64 = 0.0;
     for s in sentences {
         let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
         for len in qlen.saturating_sub(2).max(1)..=qlen + 3 {
@@ -624,7 +629,8 @@ fn closest_wording(
                 } else {
                     2.0 * shared / (qstems.len() + wstems.len()) as f64
                 };
-                let sim = 0.5 * lev + 0.5 * dice;
+                best_dice = best_dice.max(dice);
+                let sim = 0.4 * lev + 0.6 * dice;
                 let span = w[0].span.cover(w[len - 1].span);
                 if best.as_ref().is_none_or(|b| sim > b.0) {
                     best = Some((sim, span, s));
@@ -632,7 +638,15 @@ fn closest_wording(
             }
         }
     }
-    best.map(|(_, span, s)| (span, s))
+    match best {
+        // No shared word anywhere: a character-level near miss would be noise, so the closest
+        // wording is the claim's passage as a whole.
+        Some((_, _, _)) if best_dice == 0.0 => near
+            .first()
+            .map(|&s| (primary.sentence_span(s), s))
+            .or(best.map(|(_, span, s)| (span, s))),
+        _ => best.map(|(_, span, s)| (span, s)),
+    }
 }
 
 fn check_quote(
@@ -757,7 +771,9 @@ fn voice(view: &ClaimView) -> Voice {
                 || lower.contains(&format!(" {p}."))
         })
         .map(|p| p.to_string());
-    let reported = outside.iter().any(|&i| is_report_verb(&view.tokens[i].norm))
+    let reported = outside
+        .iter()
+        .any(|&i| is_report_verb(&view.tokens[i].norm))
         || !view.quotes.is_empty();
     let strong = match (&first_person, &phrase) {
         (Some(fp), _) => Some(format!("first person \"{fp}\"")),
@@ -846,7 +862,12 @@ fn slot(
     // The tightest pair of occurrences of the two neighbours, left before right.
     let pair = left
         .iter()
-        .flat_map(|&l| right.iter().filter(move |&&r| r > l + 1).map(move |&r| (l, r)))
+        .flat_map(|&l| {
+            right
+                .iter()
+                .filter(move |&&r| r > l + 1)
+                .map(move |&r| (l, r))
+        })
         .min_by_key(|(l, r)| r - l);
     match (pair, left.first(), right.first()) {
         (Some((l, r)), _, _) if r - l <= 7 => Some(l + 1..r),
@@ -953,7 +974,8 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     }
 
     // Antonyms: an unmatched claim word whose opposite the passage uses, with the same polarity.
-    let pneg = negated(ptext, ptoks);
+    let pstrength = negation_strength(ptext, ptoks);
+    let pneg: Vec<bool> = pstrength.iter().map(|&n| n > 0).collect();
     for &i in &view.content {
         if q[i] >= 0.9 || view.is_name(i) || !view.outside_quotes(i) {
             continue;
@@ -1002,7 +1024,15 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             }
             continue;
         }
-        flipped.get_or_insert((i, occ[0]));
+        // Only a denial contradicts; a contrast ("rather than") on its own does not.
+        let hard = if view.negated[i] {
+            view.negation[i] >= 2
+        } else {
+            occ.iter().any(|&k| pstrength[k] >= 2)
+        };
+        if hard {
+            flipped.get_or_insert((i, occ[0]));
+        }
     }
     if let (Some((i, k)), 0) = (flipped, agreeing_negated) {
         let cue = |toks: &[Token], at: usize, text: &str| -> String {

@@ -355,9 +355,20 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
 /// For each token, whether a negation cue governs it: a cue negates the next few tokens of its
 /// clause ("will not be the first to escalate" negates "escalate"), except in idioms such as
 /// "no other" or "not only".
+#[cfg(test)]
 pub(crate) fn negated(text: &str, tokens: &[Token]) -> Vec<bool> {
+    negation_strength(text, tokens)
+        .into_iter()
+        .map(|n| n > 0)
+        .collect()
+}
+
+/// Like [`negated`], but 2 for a denial ("not", "never", "no") and 1 for a contrast that
+/// paraphrases one ("rather than", "instead of", "lacks"): a contrast agrees with a denial but is
+/// too weak to contradict a plain statement on its own.
+pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
     const SCOPE: usize = 5;
-    let mut out = vec![false; tokens.len()];
+    let mut out = vec![0u8; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
         let next = tokens.get(i + 1).map_or("", |n| n.norm.as_str());
         // Paraphrases of "not": "rather than", "instead of", "lacks".
@@ -382,7 +393,7 @@ pub(crate) fn negated(text: &str, tokens: &[Token]) -> Vec<bool> {
             {
                 break;
             }
-            out[k] = true;
+            out[k] = out[k].max(if paraphrase { 1 } else { 2 });
             last_end = u.span.end;
         }
     }

@@ -15,7 +15,8 @@ struct Label {
 }
 
 fn read_labels(path: &Path) -> Result<Vec<Label>> {
-    let mut r = csv::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut r =
+        csv::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
     for (i, rec) in r.records().enumerate() {
         let rec = rec.with_context(|| format!("{}: row {}", path.display(), i + 2))?;
@@ -120,7 +121,11 @@ fn score_pair(name: &str, labels: &[Label], rows: &[Row], verbose: bool) -> Tall
 }
 
 fn print_confusion(t: &Tally) {
-    let cols: Vec<Option<Verdict>> = Verdict::ALL.iter().map(|v| Some(*v)).chain([None]).collect();
+    let cols: Vec<Option<Verdict>> = Verdict::ALL
+        .iter()
+        .map(|v| Some(*v))
+        .chain([None])
+        .collect();
     print!("{:>14}", "expected\\got");
     for c in &cols {
         let name = c.map_or("no-claim", |v| v.as_str());
@@ -140,7 +145,12 @@ fn print_confusion(t: &Tally) {
 }
 
 /// Runs the batch over each fixtures folder and scores the labelled pairs.
-pub(crate) fn run(fixtures: &[PathBuf], out: &Path, claimcheck: &Path, verbose: bool) -> Result<()> {
+pub(crate) fn run(
+    fixtures: &[PathBuf],
+    out: &Path,
+    claimcheck: &Path,
+    verbose: bool,
+) -> Result<()> {
     let mut total = Tally::default();
     for (k, dir) in fixtures.iter().enumerate() {
         if !dir.is_dir() {
@@ -157,7 +167,10 @@ pub(crate) fn run(fixtures: &[PathBuf], out: &Path, claimcheck: &Path, verbose: 
             .status()
             .with_context(|| format!("running {}", claimcheck.display()))?;
         if !status.success() {
-            println!("{}: claimcheck batch exited with {status}; scoring what it wrote", dir.display());
+            println!(
+                "{}: claimcheck batch exited with {status}; scoring what it wrote",
+                dir.display()
+            );
         }
         let mut pairs: Vec<PathBuf> = std::fs::read_dir(dir)?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -165,13 +178,18 @@ pub(crate) fn run(fixtures: &[PathBuf], out: &Path, claimcheck: &Path, verbose: 
             .collect();
         pairs.sort();
         for pair in pairs {
-            let name = pair.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = pair
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let labels = read_labels(&pair.join("labels.csv"))?;
             let csv = out_k.join(format!("{name}.csv"));
             let rows = match std::fs::read(&csv) {
                 Ok(bytes) => read_rows(bytes.as_slice()).map_err(anyhow::Error::msg)?,
                 Err(_) => {
-                    println!("{name}: no report (the pair failed or its primary is missing); skipped");
+                    println!(
+                        "{name}: no report (the pair failed or its primary is missing); skipped"
+                    );
                     continue;
                 }
             };

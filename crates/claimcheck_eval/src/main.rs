@@ -3,7 +3,11 @@
 //! It runs the real `claimcheck` binary (black box) over labelled pairs and compares each claim's
 //! verdict with the verdicts a human accepted in `labels.csv` (`anchor,expected,note`: an anchor
 //! phrase that occurs in exactly one claim, the accepted verdicts separated by `|`).
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "an evaluation report is printed")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "an evaluation report is printed"
+)]
 
 mod labels;
 
