@@ -20,9 +20,11 @@ pub(crate) struct PairConfig {
     pub(crate) title: Option<String>,
     /// The date of the primary, as written.
     pub(crate) date: Option<String>,
-    /// Where the primary was published.
+    /// Where the primary was published (provenance for reviewers; not used by the checks).
+    #[allow(dead_code, reason = "provenance kept in pair.toml for reviewers")]
     pub(crate) primary_url: Option<String>,
-    /// Where the secondary was published.
+    /// Where the secondary was published (provenance for reviewers; not used by the checks).
+    #[allow(dead_code, reason = "provenance kept in pair.toml for reviewers")]
     pub(crate) secondary_url: Option<String>,
     /// The primary file, relative to the pair folder (default `primary.txt`).
     pub(crate) primary: Option<PathBuf>,
@@ -49,6 +51,15 @@ impl PairConfig {
             .map_err(|e| InputError(format!("{}: cannot read: {e}", path.display())))?;
         toml::from_str(&text)
             .map_err(|e| InputError(format!("{}: invalid pair.toml: {e}", path.display())).into())
+    }
+
+    /// The title shown in reports: the configured title (or the pair's name) and the date.
+    fn display_title(&self, name: &str) -> String {
+        let title = self.title.clone().unwrap_or_else(|| name.to_string());
+        match &self.date {
+            Some(date) => format!("{title} ({date})"),
+            None => title,
+        }
     }
 
     fn hints(&self) -> SpeakerHints {
@@ -166,7 +177,7 @@ pub(crate) fn check_dir(dir: &Path, settings: &Settings) -> Result<Checked> {
             .clone()
             .unwrap_or_else(|| "secondary.txt".into()),
     );
-    let title = config.title.clone().unwrap_or_else(|| name.clone());
+    let title = config.display_title(&name);
     check_files(
         &name,
         &title,
@@ -210,7 +221,7 @@ pub(crate) fn compare(
             .map(|s| s.to_string_lossy().into_owned())
     })
     .unwrap_or_else(|| "pair".into());
-    let title = config.title.clone().unwrap_or_else(|| name.clone());
+    let title = config.display_title(&name);
     let checked = check_files(&name, &title, primary, secondary, &hints, settings)?;
     report_warnings(&checked);
     let render = |w: &mut dyn Write| -> Result<()> {
