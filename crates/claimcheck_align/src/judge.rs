@@ -641,10 +641,23 @@ fn closest_wording(
     match best {
         // No shared word anywhere: a character-level near miss would be noise, so the closest
         // wording is the claim's passage as a whole.
-        Some((_, _, _)) if best_dice == 0.0 => near
-            .first()
-            .map(|&s| (primary.sentence_span(s), s))
-            .or(best.map(|(_, span, s)| (span, s))),
+        Some((_, _, _)) if best_dice == 0.0 => {
+            let claim_stems: BTreeSet<&str> = view
+                .content
+                .iter()
+                .map(|&i| view.tokens[i].stem.as_str())
+                .collect();
+            near.iter()
+                .max_by_key(|&&s| {
+                    let shared = primary.tokens[primary.sentence_tokens[s].clone()]
+                        .iter()
+                        .filter(|p| claim_stems.contains(p.stem.as_str()))
+                        .count();
+                    (shared, std::cmp::Reverse(s))
+                })
+                .map(|&s| (primary.sentence_span(s), s))
+                .or(best.map(|(_, span, s)| (span, s)))
+        }
         _ => best.map(|(_, span, s)| (span, s)),
     }
 }
@@ -953,7 +966,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             }
             continue;
         }
-        if view.is_name(i) && !known_name(primary, t) {
+        // A name the passage lacks, where the passage has another name in the same place: a swap,
+        // even when the claim's name occurs elsewhere in the primary (roles switched).
+        if view.is_name(i) {
             if let Some(r) = slot(view, q, ptoks, i) {
                 let swapped = ptoks[r].iter().find(|p| {
                     p.is_name()
