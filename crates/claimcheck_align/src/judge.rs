@@ -205,7 +205,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     for (i, t) in tokens.iter().enumerate() {
         let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
         let frame = !in_quote && is_report_verb(&t.norm);
-        let speaker = primary.speaker_words.iter().any(|w| *w == t.norm);
+        let speaker = primary.speaker_words.contains(&t.norm);
         if !t.is_content() || frame || speaker {
             continue;
         }
@@ -225,7 +225,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
             tokens.iter().any(|t| {
                 t.capital
                     && !quotes.iter().any(|q| q.span.contains(t.span))
-                    && words.iter().any(|w| *w == t.norm)
+                    && words.contains(&t.norm)
             })
         })
         .map(|(l, _)| l.clone());
@@ -539,7 +539,7 @@ fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) 
     let names: Vec<&Token> = subject.iter().filter(|t| t.is_name()).copied().collect();
     let is_speaker = names
         .iter()
-        .any(|t| primary.speaker_words.iter().any(|w| *w == t.norm));
+        .any(|t| primary.speaker_words.contains(&t.norm));
     let in_claim = names
         .iter()
         .any(|t| view.tokens.iter().any(|c| c.stem == t.stem && c.capital));
@@ -813,10 +813,10 @@ fn voice(view: &ClaimView) -> Voice {
         Some("a conditional prediction".to_string())
     } else if let (Some(e), false) = (&evaluative, reported) {
         Some(format!("the judgement \"{e}\""))
-    } else if let Some(p) = phrase.filter(|_| strong.is_none()) {
-        Some(format!("\"{p}\""))
     } else {
-        None
+        phrase
+            .filter(|_| strong.is_none())
+            .map(|p| format!("\"{p}\""))
     };
     Voice {
         strong,
