@@ -1089,7 +1089,8 @@ fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize) -> bool {
                 .any(|&i| q[i] >= 0.9 && view.tokens[i].stem == ptoks[j].stem)
         })
         .count();
-    near >= 2
+    // Short claims have few words to anchor with.
+    near >= if view.content.len() <= 6 { 1 } else { 2 }
 }
 
 /// True when the primary knows this name: in its text, its speaker labels, or by a common alias.

@@ -1,0 +1,70 @@
+//! Data-driven verdict tests: each `verdicts/*.case` file holds a primary transcript, one claim and
+//! the verdict expected, and `check` is the only place that calls the pipeline. Run with
+//! `UPDATE_EXPECT=1` to rewrite the expected verdicts after an intended change.
+
+use claimcheck_align::{assess_all, claims, Primary, Thresholds};
+use claimcheck_core::Encoding;
+use claimcheck_ingest::{parse_article, parse_transcript, SpeakerHints};
+use std::path::Path;
+
+fn section<'a>(text: &'a str, name: &str) -> &'a str {
+    let marker = format!("--- {name}\n");
+    let start = text
+        .find(&marker)
+        .map(|i| i + marker.len())
+        .unwrap_or_else(|| panic!("no section {name}"));
+    let end = text[start..]
+        .find("\n--- ")
+        .map_or(text.len(), |i| start + i);
+    text[start..end].trim()
+}
+
+/// Runs one case and returns the verdict and reasons.
+fn check(primary: &str, claim: &str) -> (String, String) {
+    let p = Primary::new(parse_transcript(
+        primary.to_string(),
+        Encoding::Utf8,
+        &SpeakerHints::default(),
+    ));
+    let s = parse_article(claim.to_string(), Encoding::Utf8);
+    let cs = claims(&s);
+    assert_eq!(cs.len(), 1, "a case holds exactly one claim: {claim}");
+    let a = assess_all(&p, &s, &cs, &Thresholds::default());
+    (a[0].verdict.to_string(), a[0].reasons.join("; "))
+}
+
+#[test]
+fn verdict_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/verdicts");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut failures = Vec::new();
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "case"))
+    {
+        let text = std::fs::read_to_string(f).unwrap();
+        let expected = section(&text, "expect");
+        let (got, reasons) = check(section(&text, "primary"), section(&text, "claim"));
+        if got != expected {
+            if update {
+                let new = text.replace(
+                    &format!("--- expect\n{expected}"),
+                    &format!("--- expect\n{got}"),
+                );
+                std::fs::write(f, new).unwrap();
+            } else {
+                failures.push(format!(
+                    "{}: expected {expected}, got {got} ({reasons})",
+                    f.display()
+                ));
+            }
+        }
+    }
+    assert!(files.len() >= 10, "cases missing");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
