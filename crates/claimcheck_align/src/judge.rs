@@ -166,6 +166,10 @@ struct ClaimView<'a> {
     /// The label of another speaker of the transcript whom the claim names, if any; the claim's
     /// quotations are then checked against that speaker's turns.
     attributed: Option<String>,
+    /// The claim is about the main speaker: it names them or reports a "he"/"she".
+    mentions_main: bool,
+    /// Numbers in the claim, to match numbers written differently in the primary.
+    numbers: Vec<Number>,
 }
 
 impl ClaimView<'_> {
@@ -229,7 +233,15 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
             })
         })
         .map(|(l, _)| l.clone());
+    let outside = |t: &Token| !quotes.iter().any(|q| q.span.contains(t.span));
+    let mentions_main = tokens.iter().any(|t| {
+        outside(t)
+            && (primary.speaker_words.contains(&t.norm) || matches!(t.norm.as_str(), "he" | "she"))
+    });
+    let numbers = numbers(&tokens);
     ClaimView {
+        mentions_main,
+        numbers,
         negation,
         attributed,
         text,
@@ -329,6 +341,19 @@ fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds)
         }
         quality[i] = best;
     }
+    // A number matches the same value however it is written ("sixty-five" and "65").
+    if !view.numbers.is_empty() {
+        let pnums = numbers(ptoks);
+        for n in &view.numbers {
+            if pnums.iter().any(|m| same_number(n, m)) {
+                for (i, tok) in view.tokens.iter().enumerate() {
+                    if n.span.contains(tok.span) && view.weight[i] > 0.0 {
+                        quality[i] = 1.0;
+                    }
+                }
+            }
+        }
+    }
     SentenceMatch { quality }
 }
 
@@ -360,7 +385,7 @@ fn candidate_windows(
     primary: &Primary,
     view: &ClaimView,
     t: &Thresholds,
-    allowed: impl Fn(Role) -> bool,
+    allowed: impl Fn(usize) -> bool,
     verified: &[f64],
 ) -> Vec<Scored> {
     let stems: Vec<&str> = view
@@ -368,7 +393,7 @@ fn candidate_windows(
         .iter()
         .map(|&i| view.tokens[i].stem.as_str())
         .collect();
-    let hits = primary.retrieve(&stems, t.candidates, |s| allowed(primary.sentence_role(s)));
+    let hits = primary.retrieve(&stems, t.candidates, &allowed);
     let mut cache: Vec<(usize, SentenceMatch)> = Vec::new();
     let get = |s: usize, cache: &mut Vec<(usize, SentenceMatch)>| -> usize {
         if let Some(k) = cache.iter().position(|(x, _)| *x == s) {
@@ -562,6 +587,32 @@ fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) 
     Some(format!("{}, whom the speaker quotes", words.join(" ")))
 }
 
+/// Words in the reporting list that are nouns in most sentences ("a hopeful claim"): they do not
+/// make a sentence a report of what someone said.
+const REPORT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "view",
+    "views",
+    "position",
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "question",
+    "questions",
+    "interview",
+    "discussion",
+    "conversation",
+    "talks",
+    "note",
+    "notes",
+    "point",
+    "quote",
+    "answer",
+    "call",
+];
+
 /// Verbs by which a speaker quotes someone else, whoever the grammatical subject is.
 const QUOTING_VERBS: &[&str] = &[
     "quote", "quoting", "quoted", "cite", "citing", "put", "wrote", "writes", "read",
@@ -716,6 +767,7 @@ fn check_quote(
             Some(label) => speaker_of(primary, s).as_deref() == Some(label.as_str()),
             None => matches!(role, Role::Primary | Role::Unlabelled),
         };
+        let _ = role;
         if !own {
             other.get_or_insert((span, s, describe_speaker(&speaker_of(primary, s))));
             continue;
@@ -784,10 +836,10 @@ fn voice(view: &ClaimView) -> Voice {
                 || lower.contains(&format!(" {p}."))
         })
         .map(|p| p.to_string());
-    let reported = outside
-        .iter()
-        .any(|&i| is_report_verb(&view.tokens[i].norm))
-        || !view.quotes.is_empty();
+    let reported = outside.iter().any(|&i| {
+        let n = view.tokens[i].norm.as_str();
+        is_report_verb(n) && !REPORT_NOUNS.contains(&n)
+    }) || !view.quotes.is_empty();
     let strong = match (&first_person, &phrase) {
         (Some(fp), _) => Some(format!("first person \"{fp}\"")),
         (None, Some(p))
@@ -890,6 +942,27 @@ fn slot(
     }
 }
 
+/// True when a slot lies between matched neighbours on both sides (not a one-sided guess).
+fn tight_slot(
+    view: &ClaimView,
+    q: &[f64],
+    ptoks: &[Token],
+    i: usize,
+    r: &std::ops::Range<usize>,
+) -> bool {
+    let right_ok = r.end < ptoks.len()
+        && view
+            .content
+            .iter()
+            .any(|&k| k > i && q[k] >= 1.0 && view.tokens[k].stem == ptoks[r.end].stem);
+    let left_ok = r.start > 0
+        && view
+            .content
+            .iter()
+            .any(|&k| k < i && q[k] >= 1.0 && view.tokens[k].stem == ptoks[r.start - 1].stem);
+    left_ok && right_ok
+}
+
 fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Conflict> {
     let ptoks = window_tokens(primary, &scored.window);
     let ptext = &primary.document().text;
@@ -969,7 +1042,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         // A name the passage lacks, where the passage has another name in the same place: a swap,
         // even when the claim's name occurs elsewhere in the primary (roles switched).
         if view.is_name(i) {
-            if let Some(r) = slot(view, q, ptoks, i) {
+            if let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) {
                 let swapped = ptoks[r].iter().find(|p| {
                     p.is_name()
                         && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
@@ -1212,9 +1285,18 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
             }
         })
         .collect();
-    let speakers_own = |r: Role| matches!(r, Role::Primary | Role::Unlabelled);
+    // Whose turns may support the claim: the speaker it names, else the main speaker when it is
+    // about them, else anyone but the interviewer.
+    let speakers_own = |s: usize| -> bool {
+        let role = primary.sentence_role(s);
+        match (&view.attributed, view.mentions_main) {
+            (Some(label), _) => speaker_of(primary, s).as_deref() == Some(label.as_str()),
+            (None, true) => matches!(role, Role::Primary | Role::Unlabelled),
+            (None, false) => role != Role::Interviewer,
+        }
+    };
     let windows = candidate_windows(primary, &view, t, speakers_own, &no_quotes);
-    let others = candidate_windows(primary, &view, t, |r| !speakers_own(r), &no_quotes);
+    let others = candidate_windows(primary, &view, t, |s| !speakers_own(s), &no_quotes);
     let mut best: Option<&Scored> = windows.first();
 
     // Quotations.
