@@ -318,8 +318,15 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
     if short >= 5 && a.chars().next() == b.chars().next() && jaro_winkler(a, b) >= variant {
         return 0.9;
     }
+    // Synonyms from WordNet, when installed, for content words that are not names.
+    if !c.capital && short >= 3 && crate::wordnet::synonyms(&c.norm, &p.norm) {
+        return SYNONYM_CREDIT;
+    }
     0.0
 }
+
+/// Credit for a WordNet synonym: less than the same word, since synsets mix senses.
+const SYNONYM_CREDIT: f64 = 0.8;
 
 /// Per-sentence match quality of each claim token, computed once per candidate sentence.
 struct SentenceMatch {
@@ -1185,11 +1192,17 @@ fn primary_has_number(primary: &Primary, n: &Number) -> bool {
 }
 
 fn antonyms(a: &str, b: &str) -> bool {
-    let (sa, sb) = (stem_uncached(a), stem_uncached(b));
-    ANTONYMS.iter().any(|(x, y)| {
-        let (sx, sy) = (stem_uncached(x), stem_uncached(y));
-        (sa == sx && sb == sy) || (sa == sy && sb == sx)
-    }) || crate::wordnet::antonyms(a, b)
+    static CORE: std::sync::OnceLock<BTreeSet<(String, String)>> = std::sync::OnceLock::new();
+    let core = CORE.get_or_init(|| {
+        ANTONYMS
+            .iter()
+            .flat_map(|(x, y)| {
+                let (sx, sy) = (stem_uncached(x), stem_uncached(y));
+                [(sx.clone(), sy.clone()), (sy, sx)]
+            })
+            .collect()
+    });
+    core.contains(&(stem_uncached(a), stem_uncached(b))) || crate::wordnet::antonyms(a, b)
 }
 
 /// Specifics the claim adds that the passage does not have.

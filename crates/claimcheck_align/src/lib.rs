@@ -18,6 +18,7 @@ mod wordnet;
 
 pub use index::Primary;
 pub use judge::Thresholds;
+pub use wordnet::available as wordnet_available;
 
 use claimcheck_core::{Assessment, Claim, Document, Verdict};
 use rayon::prelude::*;
