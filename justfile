@@ -39,3 +39,16 @@ eval:
 # Copy a new pair into fixtures/: just add NAME PRIMARY SECONDARY
 add name primary secondary:
     cargo run --release --locked -q -p claimcheck -- add "{{name}}" "{{primary}}" "{{secondary}}" --fixtures fixtures
+
+# Balanced accuracy on the public benchmarks in ../shared/bench (skipped when absent): just bench-quality [--limit N] [--examples N]
+bench-quality *args:
+    if [ ! -d ../shared/bench ]; then \
+        echo "bench-quality: ../shared/bench not present, skipped"; \
+    else \
+        cargo build --release --locked -q -p claimcheck -p claimcheck_eval && \
+        target/release/claimcheck_eval bench --bench ../shared/bench --claimcheck target/release/claimcheck --out target/bench-quality {{args}}; \
+    fi
+
+# Speed and scale against the targets in BENCHMARKS.md; fails on a missed target (keep inputs: CLAIMCHECK_BENCH_DIR=DIR).
+bench:
+    cargo bench --locked -p claimcheck --bench scale
