@@ -43,6 +43,7 @@ pub struct Primary {
 impl Primary {
     /// Tokenizes and indexes a primary transcript.
     pub fn new(doc: Document) -> Primary {
+        crate::wordnet::preload();
         let mut cache = StemCache::default();
         let mut tokens = Vec::new();
         let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());

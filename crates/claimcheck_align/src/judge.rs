@@ -209,7 +209,12 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     for (i, t) in tokens.iter().enumerate() {
         let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
         let frame = !in_quote && is_report_verb(&t.norm);
-        let speaker = primary.speaker_words.contains(&t.norm);
+        let speaker = primary.speaker_words.contains(&t.norm)
+            || (t.capital
+                && primary
+                    .other_labels
+                    .iter()
+                    .any(|(_, words)| words.contains(&t.norm)));
         if !t.is_content() || frame || speaker {
             continue;
         }
@@ -222,9 +227,16 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         weight[i] = w;
         content.push(i);
     }
+    let reports = !quotes.is_empty()
+        || tokens.iter().any(|t| {
+            !quotes.iter().any(|q| q.span.contains(t.span))
+                && is_report_verb(&t.norm)
+                && !REPORT_NOUNS.contains(&t.norm.as_str())
+        });
     let attributed = primary
         .other_labels
         .iter()
+        .filter(|_| reports)
         .find(|(_, words)| {
             tokens.iter().any(|t| {
                 t.capital
@@ -829,7 +841,7 @@ fn voice(view: &ClaimView) -> Voice {
         .find(|&&i| {
             let t = &view.tokens[i];
             let word = view.word(i);
-            let abbreviation = view.text[t.span.end..].starts_with('.');
+            let abbreviation = view.text[t.span.end..].starts_with(['.', '-']);
             FIRST_PERSON.contains(&t.norm.as_str())
                 && (t.norm != "i" || word == "I")
                 && !abbreviation
@@ -1048,10 +1060,11 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         }
         // A name the passage lacks, where the passage has another name in the same place: a swap,
         // even when the claim's name occurs elsewhere in the primary (roles switched).
-        if view.is_name(i) {
+        if view.is_name(i) && !crate::wordnet::is_predicate(&t.norm) {
             if let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) {
                 let swapped = ptoks[r].iter().find(|p| {
                     p.is_name()
+                        && !crate::wordnet::is_predicate(&p.norm)
                         && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
                         && !primary.speaker_words.contains(&p.norm)
                 });
@@ -1104,6 +1117,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             continue;
         }
         let c = &view.tokens[i];
+        // A negation belongs to a predicate; with WordNet loaded, nouns ("podcast") are skipped.
+        if crate::wordnet::loaded() && !crate::wordnet::is_predicate(&c.norm) {
+            continue;
+        }
         let occ: Vec<usize> = ptoks
             .iter()
             .enumerate()
@@ -1220,7 +1237,12 @@ fn additions(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<String
     while k < view.tokens.len() {
         let t = &view.tokens[k];
         let unmatched = q[k] < 0.9 && view.outside_quotes(k);
-        if unmatched && view.is_name(k) && !known_name(primary, t) && view.weight[k] > 0.0 {
+        if unmatched
+            && view.is_name(k)
+            && !known_name(primary, t)
+            && view.weight[k] > 0.0
+            && !crate::wordnet::is_predicate(&t.norm)
+        {
             // Join a run of capitalised words into one name.
             let mut end = k;
             while end + 1 < view.tokens.len() && view.tokens[end + 1].capital && q[end + 1] < 0.5 {
@@ -1482,7 +1504,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         r.extend(reasons);
         return finish(Verdict::Misattributed, r, Some(*span), Some(*s), score);
     }
-    if !about_other {
+    if !about_other && voice.reported {
         if let Some(o) = others.first() {
             let own = best.map_or(0.0, |b| b.window.score);
             if o.window.score >= t.supported && o.window.score - own >= t.misattribution_margin {

@@ -43,6 +43,17 @@ pub(crate) fn wordnet() -> &'static WordNet {
     WN.get_or_init(|| dir().and_then(|d| WordNet::load(&d)).unwrap_or_default())
 }
 
+/// Starts reading WordNet on a background thread, once per process, so that the read overlaps
+/// with indexing the primary instead of delaying the first claim.
+pub(crate) fn preload() {
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !STARTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        std::thread::spawn(|| {
+            wordnet();
+        });
+    }
+}
+
 /// True when WordNet's data files were found and read.
 pub fn available() -> bool {
     !wordnet().synsets.is_empty()
@@ -50,8 +61,18 @@ pub fn available() -> bool {
 
 /// Suffix rules of WordNet's morphy, for verbs and adjectives.
 const SUFFIXES: &[(&str, &str)] = &[
-    ("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
-    ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("er", ""),
+    ("est", ""),
+    ("er", "e"),
+    ("est", "e"),
 ];
 
 impl WordNet {
@@ -76,8 +97,12 @@ impl WordNet {
                 if f.len() < 4 {
                     continue;
                 }
-                let Ok(offset) = f[0].parse::<u32>() else { continue };
-                let Ok(w_cnt) = usize::from_str_radix(f[3], 16) else { continue };
+                let Ok(offset) = f[0].parse::<u32>() else {
+                    continue;
+                };
+                let Ok(w_cnt) = usize::from_str_radix(f[3], 16) else {
+                    continue;
+                };
                 let mut words = Vec::with_capacity(w_cnt);
                 for k in 0..w_cnt {
                     let Some(w) = f.get(4 + 2 * k) else { break };
@@ -97,9 +122,12 @@ impl WordNet {
                 let p_cnt: usize = f.get(p_at).and_then(|c| c.parse().ok()).unwrap_or(0);
                 for k in 0..p_cnt {
                     let base = p_at + 1 + 4 * k;
-                    let (Some(sym), Some(off), Some(tpos), Some(st)) =
-                        (f.get(base), f.get(base + 1), f.get(base + 2), f.get(base + 3))
-                    else {
+                    let (Some(sym), Some(off), Some(tpos), Some(st)) = (
+                        f.get(base),
+                        f.get(base + 1),
+                        f.get(base + 2),
+                        f.get(base + 3),
+                    ) else {
                         break;
                     };
                     if *sym != "!" || st.len() != 4 {
@@ -127,7 +155,10 @@ impl WordNet {
         for (src, pos, off, target) in pending {
             if let Some(t) = by_offset.get(&(pos, off)).and_then(|ws| ws.get(target)) {
                 if !t.is_empty() && *t != src {
-                    wn.antonyms.entry(src.clone()).or_default().insert(t.clone());
+                    wn.antonyms
+                        .entry(src.clone())
+                        .or_default()
+                        .insert(t.clone());
                     wn.antonyms.entry(t.clone()).or_default().insert(src);
                 }
             }
@@ -137,7 +168,9 @@ impl WordNet {
                 for line in text.lines() {
                     let mut f = line.split(' ');
                     if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
-                        wn.exceptions.entry(form.to_string()).or_insert_with(|| lemma.to_string());
+                        wn.exceptions
+                            .entry(form.to_string())
+                            .or_insert_with(|| lemma.to_string());
                     }
                 }
             }
@@ -158,7 +191,10 @@ impl WordNet {
         for (suffix, ending) in SUFFIXES {
             if let Some(base) = word.strip_suffix(suffix) {
                 let candidate = format!("{base}{ending}");
-                if candidate.len() >= 2 && self.synsets.contains_key(&candidate) && !out.contains(&candidate) {
+                if candidate.len() >= 2
+                    && self.synsets.contains_key(&candidate)
+                    && !out.contains(&candidate)
+                {
                     out.push(candidate);
                 }
                 // Doubled final consonant: "stopped" → "stop".
@@ -181,10 +217,11 @@ impl WordNet {
         }
         let lb = self.lemmas(b);
         self.lemmas(a).iter().any(|x| {
-            lb.iter().any(|y| match (self.synsets.get(x), self.synsets.get(y)) {
-                (Some(p), Some(q)) => p.iter().any(|s| q.binary_search(s).is_ok()),
-                _ => false,
-            })
+            lb.iter()
+                .any(|y| match (self.synsets.get(x), self.synsets.get(y)) {
+                    (Some(p), Some(q)) => p.iter().any(|s| q.binary_search(s).is_ok()),
+                    _ => false,
+                })
         })
     }
 
@@ -200,6 +237,17 @@ impl WordNet {
                 .is_some_and(|set| lb.iter().any(|y| set.contains(y)))
         })
     }
+}
+
+/// True when WordNet knows the word as a verb, adjective or adverb (it is then a common word,
+/// not a name, and can carry a negation). False for everything when WordNet is absent.
+pub(crate) fn is_predicate(word: &str) -> bool {
+    !wordnet().lemmas(word).is_empty()
+}
+
+/// True when WordNet is loaded.
+pub(crate) fn loaded() -> bool {
+    available()
 }
 
 /// True when WordNet lists `a` and `b` (normal forms) as antonyms.

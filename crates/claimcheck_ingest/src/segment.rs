@@ -200,14 +200,18 @@ fn label_candidate(line: &str) -> Option<(&str, usize)> {
     if words.is_empty() || words.len() > 5 {
         return None;
     }
-    let shaped = words.iter().all(|w| {
-        let mut chars = w.chars();
-        let first = chars.next().unwrap_or(' ');
-        (first.is_uppercase() || first.is_numeric())
-            && w.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
+    let plain = words.iter().all(|w| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'))
     });
-    if !shaped {
+    let capitalised = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    });
+    // Lowercase labels ("industrial designer:", "phd c:") occur in meeting transcripts; they are
+    // checked for recurrence by the caller.
+    if !plain || (!capitalised && words.len() > 3) {
         return None;
     }
     let rest = &line[colon + 1..];
@@ -221,6 +225,15 @@ fn label_candidate(line: &str) -> Option<(&str, usize)> {
     }
     let skip = rest.len() - rest.trim_start().len();
     Some((label, colon + 1 + skip))
+}
+
+/// True when the first time `lower` occurs as a label it is written with a capital.
+fn is_capitalised(lower: &str, lines: &[Line], text: &str) -> bool {
+    lines
+        .iter()
+        .filter_map(|l| label_candidate(&text[l.span.range()]).map(|(lab, _)| lab))
+        .find(|lab| lower_label(lab) == lower)
+        .is_some_and(|lab| lab.starts_with(|c: char| !c.is_lowercase()))
 }
 
 fn lower_label(label: &str) -> String {
@@ -262,8 +275,17 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
         }
         candidates.push(cand);
     }
+    let lowercase_lines: usize = counts
+        .iter()
+        .filter(|(l, _)| !is_capitalised(l, &all_lines, &text))
+        .map(|(_, n)| *n)
+        .sum();
     let strong = |label: &str| -> bool {
         let l = lower_label(label);
+        if label.starts_with(|c: char| c.is_lowercase()) {
+            // A lowercase label counts only in a transcript made of them.
+            return counts.get(&l).copied().unwrap_or(0) >= 2 && lowercase_lines >= 3;
+        }
         counts.get(&l).copied().unwrap_or(0) >= 2
             || is_interviewer_label(label, hints)
             || ANSWER_WORDS.contains(&l.as_str())
@@ -271,7 +293,7 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
     };
     // Once a document is known to be a transcript, a name-shaped label that occurs only once (a
     // guest who speaks once) is a turn too, unless it is a word that heads notes and captions.
-    let is_transcript = counts.keys().any(|l| strong(l));
+    let is_transcript = candidates.iter().flatten().any(|(l, _)| strong(l));
     let accepted = |label: &str| -> bool {
         strong(label) || (is_transcript && !NOT_SPEAKERS.contains(&lower_label(label).as_str()))
     };
