@@ -1060,11 +1060,11 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         }
         // A name the passage lacks, where the passage has another name in the same place: a swap,
         // even when the claim's name occurs elsewhere in the primary (roles switched).
-        if view.is_name(i) && !crate::wordnet::is_predicate(&t.norm) {
+        if view.is_name(i) && !crate::wordnet::is_verb_or_adverb(&t.norm) {
             if let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) {
                 let swapped = ptoks[r].iter().find(|p| {
                     p.is_name()
-                        && !crate::wordnet::is_predicate(&p.norm)
+                        && !crate::wordnet::is_verb_or_adverb(&p.norm)
                         && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
                         && !primary.speaker_words.contains(&p.norm)
                 });
@@ -1241,7 +1241,7 @@ fn additions(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<String
             && view.is_name(k)
             && !known_name(primary, t)
             && view.weight[k] > 0.0
-            && !crate::wordnet::is_predicate(&t.norm)
+            && !crate::wordnet::is_verb_or_adverb(&t.norm)
         {
             // Join a run of capitalised words into one name.
             let mut end = k;

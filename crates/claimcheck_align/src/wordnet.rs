@@ -24,6 +24,8 @@ pub(crate) struct WordNet {
     antonyms: HashMap<String, HashSet<String>>,
     /// Irregular inflection → lemma ("went" → "go").
     exceptions: HashMap<String, String>,
+    /// Lemmas WordNet has as verbs or adverbs (never adjectives such as "Swedish").
+    verbs_adverbs: HashSet<String>,
 }
 
 /// The default folder of Debian's `wordnet-base`.
@@ -113,6 +115,9 @@ impl WordNet {
                 let id = next_id;
                 next_id += 1;
                 for w in words.iter().filter(|w| !w.is_empty()) {
+                    if pos != b'a' {
+                        wn.verbs_adverbs.insert(w.clone());
+                    }
                     let list = wn.synsets.entry(w.clone()).or_default();
                     if list.last() != Some(&id) {
                         list.push(id);
@@ -243,6 +248,14 @@ impl WordNet {
 /// not a name, and can carry a negation). False for everything when WordNet is absent.
 pub(crate) fn is_predicate(word: &str) -> bool {
     !wordnet().lemmas(word).is_empty()
+}
+
+/// True when WordNet knows the word as a verb or adverb: a capitalised one ("Think", "Wanna")
+/// is a sentence start in chat text, not a name. Adjectives are not counted, since capitalised
+/// ones ("Swedish") are usually names.
+pub(crate) fn is_verb_or_adverb(word: &str) -> bool {
+    let wn = wordnet();
+    wn.lemmas(word).iter().any(|l| wn.verbs_adverbs.contains(l))
 }
 
 /// True when WordNet is loaded.
