@@ -213,15 +213,16 @@ impl Primary {
                 *scores.entry(s).or_default() += idf * tf * (BM25_K1 + 1.0) / (tf + norm);
             }
         }
-        let mut ranked: Vec<(usize, f32)> = scores
-            .into_iter()
-            .map(|(s, v)| (s as usize, v))
-            .filter(|(s, _)| filter(*s))
-            .collect();
-        // Sorting by (score, position) makes the order independent of the map's.
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(k);
+        let mut ranked: Vec<(usize, f32)> =
+            scores.into_iter().map(|(s, v)| (s as usize, v)).collect();
+        // Sorting by (score, position) makes the order independent of the map's; the filter runs
+        // only until k sentences pass it.
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
+            .into_iter()
+            .filter(|(s, _)| filter(*s))
+            .take(k)
+            .collect()
     }
 
     /// Token positions where the sequence of normal forms `words` occurs verbatim.

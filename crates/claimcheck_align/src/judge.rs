@@ -331,7 +331,7 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
         return 0.9;
     }
     // Synonyms from WordNet, when installed, for content words that are not names.
-    if !c.capital && short >= 3 && crate::wordnet::synonyms(&c.norm, &p.norm) {
+    if !c.capital && crate::wordnet::share_synset(&c.synsets, &p.synsets) {
         return SYNONYM_CREDIT;
     }
     0.0

@@ -9,7 +9,7 @@ use crate::lexicon::{NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS
 use claimcheck_core::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A word of a text.
 #[derive(Debug, Clone)]
@@ -30,6 +30,8 @@ pub(crate) struct Token {
     pub(crate) quoted: bool,
     /// First token of its sentence (capitalised for grammar, not as a name).
     pub(crate) initial: bool,
+    /// WordNet synset ids of the word (sorted; empty without WordNet or for function words).
+    pub(crate) synsets: Arc<[u32]>,
 }
 
 impl Token {
@@ -69,20 +71,39 @@ fn is_close_quote(c: char) -> bool {
     matches!(c, '”' | '»' | '’')
 }
 
-/// Caches stems: texts repeat words, and stemming is the costliest per-token step.
+/// Caches what is derived from a word's normal form (its stem, its WordNet synsets, whether it
+/// is a function word): texts repeat words, and these lookups are the costliest per-token steps.
 #[derive(Default)]
 pub(crate) struct StemCache {
-    map: HashMap<String, String>,
+    map: HashMap<String, Derived>,
+}
+
+#[derive(Clone)]
+struct Derived {
+    stem: String,
+    synsets: Arc<[u32]>,
+    stop: bool,
+    negation: bool,
 }
 
 impl StemCache {
-    pub(crate) fn stem(&mut self, norm: &str) -> String {
-        if let Some(s) = self.map.get(norm) {
-            return s.clone();
+    fn derive(&mut self, norm: &str) -> Derived {
+        if let Some(d) = self.map.get(norm) {
+            return d.clone();
         }
-        let s = stem_uncached(norm);
-        self.map.insert(norm.to_string(), s.clone());
-        s
+        let stop = STOPWORDS.contains(&norm);
+        let d = Derived {
+            stem: stem_uncached(norm),
+            synsets: if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
+                Arc::from(Vec::new())
+            } else {
+                Arc::from(crate::wordnet::synset_ids(norm))
+            },
+            stop,
+            negation: NEGATIONS.contains(&norm),
+        };
+        self.map.insert(norm.to_string(), d.clone());
+        d
     }
 }
 
@@ -225,16 +246,17 @@ fn make(
     capital: bool,
     cache: &mut StemCache,
 ) -> Token {
-    let stem = cache.stem(&norm);
+    let d = cache.derive(&norm);
     Token {
         span,
-        stop: STOPWORDS.contains(&norm.as_str()),
-        negation: NEGATIONS.contains(&norm.as_str()),
+        stop: d.stop,
+        negation: d.negation,
         norm,
-        stem,
+        stem: d.stem,
         capital,
         quoted,
         initial,
+        synsets: d.synsets,
     }
 }
 

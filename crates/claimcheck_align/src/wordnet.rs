@@ -216,6 +216,7 @@ impl WordNet {
     }
 
     /// True when two word forms share a synset.
+    #[cfg(test)]
     pub(crate) fn synonyms(&self, a: &str, b: &str) -> bool {
         if self.synsets.is_empty() || a == b {
             return false;
@@ -268,9 +269,35 @@ pub(crate) fn antonyms(a: &str, b: &str) -> bool {
     wordnet().antonym(a, b)
 }
 
-/// True when the two normal forms share a WordNet synset.
-pub(crate) fn synonyms(a: &str, b: &str) -> bool {
-    wordnet().synonyms(a, b)
+/// The synset ids of every lemma of a word form, sorted; empty without WordNet.
+pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
+    let wn = wordnet();
+    if wn.synsets.is_empty() {
+        return Vec::new();
+    }
+    let mut ids: Vec<u32> = wn
+        .lemmas(word)
+        .iter()
+        .filter_map(|l| wn.synsets.get(l))
+        .flatten()
+        .copied()
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// True when two sorted synset lists share an id.
+pub(crate) fn share_synset(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
