@@ -52,3 +52,12 @@ bench-quality *args:
 # Speed and scale against the targets in BENCHMARKS.md; fails on a missed target (keep inputs: CLAIMCHECK_BENCH_DIR=DIR).
 bench:
     cargo bench --locked -p claimcheck --bench scale
+
+# Optional: install WordNet 3.0 (Debian's wordnet-base, ~28 MB) for synonyms and antonyms.
+wordnet:
+    if [ -f "${CLAIMCHECK_WORDNET:-/usr/share/wordnet}/data.verb" ]; then \
+        echo "WordNet found in ${CLAIMCHECK_WORDNET:-/usr/share/wordnet}"; \
+    else \
+        SUDO=""; if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi; \
+        $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wordnet-base; \
+    fi

@@ -299,35 +299,41 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// How well a primary token stands for a claim token: 1 for the same stem, 0.9 for a spelling
 /// or derivational variant ("Sergei"/"Sergey", "Russia"/"Russian"), else 0.
 fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
-    if c.stem == p.stem || c.norm == p.norm {
+    if c.stem == p.stem {
         return 1.0;
     }
     if !p.is_content() {
         return 0.0;
     }
-    if aliases(&c.norm, &p.norm) {
-        return 0.9;
+    if c.norm == p.norm {
+        return 1.0;
     }
     let (a, b) = (c.norm.as_str(), p.norm.as_str());
-    // Demonyms and plurals: "Asia"/"Asian", "Europe"/"European", "China"/"Chinese".
-    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if shorter.len() >= 4 {
-        let stem = shorter.trim_end_matches(['a', 'e']);
-        if let Some(rest) = longer.strip_prefix(stem) {
-            if [
-                "n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is",
-            ]
-            .contains(&rest)
-            {
-                return 0.9;
+    // Every spelling rule below needs the same first letter; checking it first keeps this cheap,
+    // as it runs for every claim word against every candidate word.
+    if a.as_bytes().first() == b.as_bytes().first() {
+        // Demonyms and plurals: "Asia"/"Asian", "Europe"/"European", "China"/"Chinese".
+        let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if shorter.len() >= 4 {
+            let stem = shorter.trim_end_matches(['a', 'e']);
+            if let Some(rest) = longer.strip_prefix(stem) {
+                if [
+                    "n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is",
+                ]
+                .contains(&rest)
+                {
+                    return 0.9;
+                }
             }
         }
-    }
-    let short = a.chars().count().min(b.chars().count());
-    if short >= 5 && common_prefix(a, b) * 5 >= short * 4 {
-        return 0.9;
-    }
-    if short >= 5 && a.chars().next() == b.chars().next() && jaro_winkler(a, b) >= variant {
+        let short = a.len().min(b.len());
+        if short >= 5 && common_prefix(a, b) * 5 >= short * 4 {
+            return 0.9;
+        }
+        if short >= 5 && a.len().abs_diff(b.len()) <= 3 && jaro_winkler(a, b) >= variant {
+            return 0.9;
+        }
+    } else if (c.capital || p.capital) && aliases(a, b) {
         return 0.9;
     }
     // Synonyms from WordNet, when installed, for content words that are not names.
@@ -1331,7 +1337,6 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         }
     };
     let windows = candidate_windows(primary, &view, t, speakers_own, &no_quotes);
-    let others = candidate_windows(primary, &view, t, |s| !speakers_own(s), &no_quotes);
     let mut best: Option<&Scored> = windows.first();
 
     // Quotations.
@@ -1505,6 +1510,8 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Misattributed, r, Some(*span), Some(*s), score);
     }
     if !about_other && voice.reported {
+        // Only now, when it can matter, look at everyone else's turns.
+        let others = candidate_windows(primary, &view, t, |s| !speakers_own(s), &no_quotes);
         if let Some(o) = others.first() {
             let own = best.map_or(0.0, |b| b.window.score);
             if o.window.score >= t.supported && o.window.score - own >= t.misattribution_margin {

@@ -37,7 +37,7 @@ pub(crate) struct Token {
 impl Token {
     /// A word that carries content: not a function word, not a lone letter.
     pub(crate) fn is_content(&self) -> bool {
-        !self.stop && !self.negation && (self.norm.chars().count() > 1 || self.is_digit())
+        !self.stop && !self.negation && (self.norm.len() > 1 || self.is_digit())
     }
 
     pub(crate) fn is_digit(&self) -> bool {
