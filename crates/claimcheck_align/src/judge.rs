@@ -403,6 +403,8 @@ struct Scored {
 
 /// Neighbouring sentences can be joined into a window of at most this many sentences.
 const MAX_WINDOW: usize = 3;
+/// How many of the retrieved candidates are widened into multi-sentence windows.
+const WIDENED: usize = 4;
 /// Each extra sentence in a window costs this much score, so the tightest passage wins ties.
 const WINDOW_COST: f64 = 0.03;
 
@@ -429,10 +431,13 @@ fn candidate_windows(
     };
     let mut out: Vec<Scored> = Vec::new();
     let n = primary.sentence_count();
-    for (s, _) in hits {
+    for (rank, (s, _)) in hits.into_iter().enumerate() {
         let turn = primary.turn_index(s);
-        for first in s.saturating_sub(MAX_WINDOW - 1)..=s {
-            for last in s..(first + MAX_WINDOW).min(n) {
+        // Only the best few candidates are widened with their neighbours: word-by-word matching
+        // of neighbouring sentences is the main cost of a claim.
+        let width = if rank < WIDENED { MAX_WINDOW } else { 1 };
+        for first in s.saturating_sub(width - 1)..=s {
+            for last in s..(first + width).min(n) {
                 if primary.turn_index(first) != turn || primary.turn_index(last) != turn {
                     continue;
                 }
@@ -1099,10 +1104,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             if !p.is_content() || view.tokens.iter().any(|x| x.stem == p.stem) {
                 continue;
             }
-            if antonyms(&c.norm, &p.norm)
-                && view.negated[i] == pneg[k]
-                && anchored(view, q, ptoks, k)
-            {
+            if antonyms(c, p) && view.negated[i] == pneg[k] && anchored(view, q, ptoks, k) {
                 out.push(Conflict {
                     reason: format!(
                         "claim says \"{}\" where the primary says \"{}\" (opposite meaning)",
@@ -1214,7 +1216,7 @@ fn primary_has_number(primary: &Primary, n: &Number) -> bool {
     primary.numbers.iter().any(|m| same_number(n, m))
 }
 
-fn antonyms(a: &str, b: &str) -> bool {
+fn antonyms(a: &Token, b: &Token) -> bool {
     static CORE: std::sync::OnceLock<BTreeSet<(String, String)>> = std::sync::OnceLock::new();
     let core = CORE.get_or_init(|| {
         ANTONYMS
@@ -1225,7 +1227,7 @@ fn antonyms(a: &str, b: &str) -> bool {
             })
             .collect()
     });
-    core.contains(&(stem_uncached(a), stem_uncached(b))) || crate::wordnet::antonyms(a, b)
+    core.contains(&(a.stem.clone(), b.stem.clone())) || crate::wordnet::antonyms(&a.norm, &b.norm)
 }
 
 /// Specifics the claim adds that the passage does not have.

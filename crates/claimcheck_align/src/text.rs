@@ -71,11 +71,19 @@ fn is_close_quote(c: char) -> bool {
     matches!(c, '”' | '»' | '’')
 }
 
-/// Caches what is derived from a word's normal form (its stem, its WordNet synsets, whether it
-/// is a function word): texts repeat words, and these lookups are the costliest per-token steps.
+/// A handle on the cache of what is derived from a word's normal form (its stem, its WordNet
+/// synsets, whether it is a function word): texts repeat words, and these lookups are the
+/// costliest per-token steps. The cache itself is per thread and outlives a document, so a batch
+/// of pairs on the same worker thread stems each word once; it is cleared when it grows past
+/// `CACHE_LIMIT` words so that memory stays bounded over any corpus.
 #[derive(Default)]
-pub(crate) struct StemCache {
-    map: HashMap<String, Derived>,
+pub(crate) struct StemCache;
+
+/// Most words a thread's cache holds before it starts afresh.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static DERIVED: std::cell::RefCell<HashMap<String, Derived>> = std::cell::RefCell::new(HashMap::new());
 }
 
 #[derive(Clone)]
@@ -88,8 +96,8 @@ struct Derived {
 
 impl StemCache {
     fn derive(&mut self, norm: &str) -> Derived {
-        if let Some(d) = self.map.get(norm) {
-            return d.clone();
+        if let Some(d) = DERIVED.with(|m| m.borrow().get(norm).cloned()) {
+            return d;
         }
         let stop = STOPWORDS.contains(&norm);
         let d = Derived {
@@ -102,7 +110,13 @@ impl StemCache {
             stop,
             negation: NEGATIONS.contains(&norm),
         };
-        self.map.insert(norm.to_string(), d.clone());
+        DERIVED.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= CACHE_LIMIT {
+                m.clear();
+            }
+            m.insert(norm.to_string(), d.clone());
+        });
         d
     }
 }
