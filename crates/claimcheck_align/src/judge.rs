@@ -588,6 +588,22 @@ fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) 
     let first_person = subject
         .first()
         .is_some_and(|t| t.norm == "i" || t.norm == "we");
+    if subject.is_empty() && quoting && verb > 0 {
+        // "As our external auditor put it, "…"": a described third party.
+        let who: Vec<&str> = before[verb.saturating_sub(3)..verb]
+            .iter()
+            .map(|t| &primary.document().text[t.span.range()])
+            .collect();
+        if !who
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case("i") || w.eq_ignore_ascii_case("we"))
+        {
+            return Some(format!(
+                "someone the speaker quotes (\"{}\")",
+                who.join(" ")
+            ));
+        }
+    }
     if subject.is_empty() || (first_person && !quoting) {
         return None;
     }

@@ -12,6 +12,8 @@
 mod index;
 mod judge;
 mod lexicon;
+#[cfg(test)]
+mod mechanisms;
 mod quotes;
 mod text;
 mod wordnet;

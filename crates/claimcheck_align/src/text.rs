@@ -309,12 +309,19 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
         if t.is_digit() {
             let digits: String = t.norm.chars().filter(|c| *c != ',').collect();
             let digits = digits.trim_end_matches(|c: char| !c.is_ascii_digit());
-            // Ordinals and codes such as "2nd" or "5g" are not quantities to compare.
+            // Ordinals and codes such as "2nd" or "5g" are not quantities to compare, but money
+            // shorthand such as "48.6m" or "5bn" is.
             if t.norm
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             {
                 value = digits.parse::<f64>().ok();
+            } else if let Some((num, scale)) = [("bn", 1e9), ("m", 1e6), ("k", 1e3), ("tn", 1e12)]
+                .iter()
+                .find_map(|(suffix, scale)| t.norm.strip_suffix(suffix).map(|n| (n, *scale)))
+            {
+                let num: String = num.chars().filter(|c| *c != ',').collect();
+                value = num.parse::<f64>().ok().map(|v| v * scale);
             }
             j = i + 1;
         } else if let Some(v) = number_word(&t.norm).or_else(|| {

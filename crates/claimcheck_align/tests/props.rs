@@ -375,3 +375,23 @@ proptest! {
         }
     }
 }
+
+/// Found by `arbitrary_unicode_never_panics`: a word whose stem ends in a character with two
+/// equal trailing bytes (U+1D514 '𝔔' is F0 9D 94 94, U+2082 '₂' is E2 82 82) followed by a
+/// suffix ("s", "ed") must not be cut inside that character when looking for a doubled final
+/// consonant (only reached with WordNet installed).
+#[test]
+fn wide_characters_before_a_suffix_do_not_panic() {
+    for word in ["𝔔s", "x𝔔ed", "₂₂ing", "t₂s"] {
+        let p = format!("Sergey Lavrov: The council met and the {word} voted today.");
+        let s = format!("Lavrov said the {word} voted today at the council.");
+        let result = pipeline(
+            &p,
+            &s,
+            false,
+            &SpeakerHints::default(),
+            &Thresholds::default(),
+        );
+        assert!(result.is_ok(), "{word}: {result:?}");
+    }
+}

@@ -172,6 +172,17 @@ fn is_boilerplate_line(line: &str) -> bool {
     letters * 10 < visible * 3 && words <= 8
 }
 
+/// A short line without closing punctuation: a title, a dateline, a caption.
+fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    words <= 12
+        && !t.ends_with(['.', '?', '!', '…', '"', '”', '’', '\'', ':', ';', ','])
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
 /// A candidate speaker label at the start of a line: `Name:` followed by text.
 /// Returns the label and the byte offset (within the line) where the turn's text starts.
 fn label_candidate(line: &str) -> Option<(&str, usize)> {
@@ -332,6 +343,14 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
                 after_blank = false;
             }
             _ => {
+                // A heading or dateline after a blank line ends a labelled turn: it is page text,
+                // not the speaker's words.
+                if after_blank && raw.last().is_some_and(|t| t.label.is_some()) && is_heading(s) {
+                    raw.push(RawTurn {
+                        label: None,
+                        lines: Vec::new(),
+                    });
+                }
                 raw.last_mut()
                     .expect("never empty")
                     .lines
