@@ -182,6 +182,12 @@ impl ClaimView<'_> {
         !self.quotes.iter().any(|q| q.span.contains(s))
     }
 
+    /// True when token `i` lies inside parentheses of the claim.
+    fn in_parentheses(&self, i: usize) -> bool {
+        let before = &self.text[self.span.start..self.tokens[i].span.start];
+        before.matches('(').count() > before.matches(')').count()
+    }
+
     fn is_name(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         !self.title_case
@@ -863,15 +869,27 @@ fn voice(view: &ClaimView) -> Voice {
     let outside: Vec<usize> = (0..view.tokens.len())
         .filter(|&i| view.outside_quotes(i))
         .collect();
+    let aside_from = (1..view.tokens.len()).find(|&i| {
+        matches!(view.tokens[i].norm.as_str(), "i" | "we")
+            && matches!(
+                view.tokens[i - 1].norm.as_str(),
+                "which" | "as" | "that" | "who" | "where" | "when" | "whom"
+            )
+            && i > 3
+    });
     let first_person = outside
         .iter()
         .find(|&&i| {
             let t = &view.tokens[i];
             let word = view.word(i);
             let abbreviation = view.text[t.span.end..].starts_with(['.', '-']);
+            // "…, which I discussed in my piece" is an aside in a relative clause: the sentence
+            // is still a report, judged on its reported part.
+            let relative = aside_from.is_some_and(|a| i >= a);
             FIRST_PERSON.contains(&t.norm.as_str())
                 && (t.norm != "i" || word == "I")
                 && !abbreviation
+                && !relative
         })
         .map(|&i| view.word(i).to_string());
     let phrase = OPINION_PHRASES
@@ -1158,6 +1176,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             if view.negated[i] {
                 agreeing_negated += 1;
             }
+            continue;
+        }
+        // A parenthesis elaborates; its polarity is not the claim's.
+        if view.in_parentheses(i) {
             continue;
         }
         // Only a denial contradicts; a contrast ("rather than") on its own does not.

@@ -421,6 +421,13 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
         if !t.negation && !paraphrase {
             continue;
         }
+        // A negative pronoun right after a verb is its object ("solving nothing"): it negates
+        // that verb, not the words that follow.
+        let previous_content = i > 0 && !tokens[i - 1].stop && !tokens[i - 1].negation;
+        if matches!(t.norm.as_str(), "nothing" | "none" | "nobody") && previous_content {
+            out[i - 1] = out[i - 1].max(2);
+            continue;
+        }
         // "no other X" means "the only X"; "no more than" is a bound, not a denial.
         if crate::lexicon::NEGATION_IDIOM_NEXT.contains(&next)
             || (t.norm == "no" && crate::lexicon::COMPARATIVES.contains(&next))

@@ -204,7 +204,11 @@ impl WordNet {
                 }
                 // Doubled final consonant: "stopped" → "stop".
                 let b = base.as_bytes();
-                if ending.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                if ending.is_empty()
+                    && b.len() >= 3
+                    && b[b.len() - 1].is_ascii()
+                    && b[b.len() - 1] == b[b.len() - 2]
+                {
                     let single = &base[..base.len() - 1];
                     if self.synsets.contains_key(single) && !out.iter().any(|o| o == single) {
                         out.push(single.to_string());

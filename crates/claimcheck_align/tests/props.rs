@@ -133,7 +133,7 @@ fn transcript() -> impl Strategy<Value = String> {
         .prop_map(str::to_string),
         1 => "\\PC{0,8}",
     ];
-    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    prop::collection::vec(piece, 0..32).prop_map(|v| v.concat())
 }
 
 /// A secondary: sentences of the same vocabulary, some attributed, some quoted.
@@ -151,7 +151,7 @@ fn secondary() -> impl Strategy<Value = String> {
         .prop_map(str::to_string),
         1 => "\\PC{0,8}",
     ];
-    prop::collection::vec(piece, 0..20).prop_map(|v| v.concat())
+    prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
 }
 
 /// A secondary made of pieces of the primary, so quotations and paraphrases really match.
