@@ -1138,7 +1138,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             if !p.is_content() || view.tokens.iter().any(|x| x.stem == p.stem) {
                 continue;
             }
-            if antonyms(c, p) && view.negated[i] == pneg[k] && anchored(view, q, ptoks, k) {
+            if antonyms(c, p) && view.negated[i] == pneg[k] && anchored(view, q, ptoks, k, false) {
                 out.push(Conflict {
                     reason: format!(
                         "claim says \"{}\" where the primary says \"{}\" (opposite meaning)",
@@ -1159,14 +1159,24 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             continue;
         }
         let c = &view.tokens[i];
-        // A negation belongs to a predicate; with WordNet loaded, nouns ("podcast") are skipped.
-        if crate::wordnet::loaded() && !crate::wordnet::is_predicate(&c.norm) {
-            continue;
+        // A negation belongs to a predicate; with WordNet loaded, a noun ("podcast") counts only
+        // right after its cue ("do not have oligarchs"), where the denial is of the thing itself.
+        let noun = crate::wordnet::loaded() && !crate::wordnet::is_predicate(&c.norm);
+        let close =
+            |toks: &[Token], at: usize| toks[at.saturating_sub(2)..at].iter().any(|t| t.negation);
+        if noun && !close(&view.tokens, i) {
+            let any_close = ptoks
+                .iter()
+                .enumerate()
+                .any(|(k, p)| p.stem == c.stem && close(ptoks, k));
+            if !any_close {
+                continue;
+            }
         }
         let occ: Vec<usize> = ptoks
             .iter()
             .enumerate()
-            .filter(|(k, p)| p.stem == c.stem && anchored(view, q, ptoks, *k))
+            .filter(|(k, p)| p.stem == c.stem && anchored(view, q, ptoks, *k, !noun))
             .map(|(k, _)| k)
             .collect();
         if occ.is_empty() {
@@ -1220,7 +1230,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
 
 /// True when the passage token at `k` sits among other words of the claim (at least two within
 /// six tokens), so that it is the claim's counterpart and not a chance recurrence.
-fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize) -> bool {
+fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize, predicate: bool) -> bool {
     const REACH: usize = 6;
     let lo = k.saturating_sub(REACH);
     let hi = (k + REACH + 1).min(ptoks.len());
@@ -1232,8 +1242,13 @@ fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize) -> bool {
                 .any(|&i| q[i] >= 0.9 && view.tokens[i].stem == ptoks[j].stem)
         })
         .count();
-    // Short claims have few words to anchor with.
-    near >= if view.content.len() <= 6 { 1 } else { 2 }
+    // Short claims have few words to anchor with, and a verb ("want to discourage") is anchored
+    // by one neighbour.
+    near >= if view.content.len() <= 6 || (predicate && crate::wordnet::loaded()) {
+        1
+    } else {
+        2
+    }
 }
 
 /// True when the primary knows this name: in its text, its speaker labels, or by a common alias.
