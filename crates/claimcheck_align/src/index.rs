@@ -7,7 +7,7 @@
 use crate::text::{numbers, tokenize, Number, StemCache, Token};
 use claimcheck_core::names::name_words;
 use claimcheck_core::{Document, Role, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// BM25 term-frequency saturation.
@@ -54,9 +54,9 @@ impl Primary {
             sentence_tokens.push(start..tokens.len());
             token_sentence.resize(tokens.len(), si as u32);
         }
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut stem_ids: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<(u32, u16)>> = Vec::new();
-        let mut positions: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut positions: HashMap<String, Vec<u32>> = HashMap::default();
         for (si, range) in sentence_tokens.iter().enumerate() {
             for ti in range.clone() {
                 let t = &tokens[ti];
@@ -195,7 +195,7 @@ impl Primary {
         k: usize,
         filter: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f32)> {
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut scores: HashMap<u32, f32> = HashMap::default();
         let mut seen: Vec<&str> = Vec::new();
         for &stem in stems {
             if seen.contains(&stem) {

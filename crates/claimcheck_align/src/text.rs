@@ -8,7 +8,7 @@
 use crate::lexicon::{NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS};
 use claimcheck_core::Span;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// A word of a text.
@@ -83,7 +83,7 @@ pub(crate) struct StemCache;
 const CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static DERIVED: std::cell::RefCell<HashMap<String, Derived>> = std::cell::RefCell::new(HashMap::new());
+    static DERIVED: std::cell::RefCell<HashMap<String, Derived>> = std::cell::RefCell::new(HashMap::default());
 }
 
 #[derive(Clone)]

@@ -7,7 +7,7 @@
 //! paraphrases with other words score lower and fewer antonym swaps are caught.
 //! `CLAIMCHECK_WORDNET=off` disables it, to compare results with and without.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -82,7 +82,7 @@ impl WordNet {
     pub(crate) fn load(dir: &Path) -> Option<WordNet> {
         let mut wn = WordNet::default();
         let mut next_id: u32 = 0;
-        let mut by_offset: HashMap<(u8, u32), Vec<String>> = HashMap::new();
+        let mut by_offset: HashMap<(u8, u32), Vec<String>> = HashMap::default();
         let mut pending: Vec<(String, u8, u32, usize)> = Vec::new();
         let mut read_any = false;
         for (file, pos) in [("data.verb", b'v'), ("data.adj", b'a'), ("data.adv", b'r')] {

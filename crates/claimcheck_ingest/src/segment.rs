@@ -238,15 +238,6 @@ fn label_candidate(line: &str) -> Option<(&str, usize)> {
     Some((label, colon + 1 + skip))
 }
 
-/// True when the first time `lower` occurs as a label it is written with a capital.
-fn is_capitalised(lower: &str, lines: &[Line], text: &str) -> bool {
-    lines
-        .iter()
-        .filter_map(|l| label_candidate(&text[l.span.range()]).map(|(lab, _)| lab))
-        .find(|lab| lower_label(lab) == lower)
-        .is_some_and(|lab| lab.starts_with(|c: char| !c.is_lowercase()))
-}
-
 fn lower_label(label: &str) -> String {
     label.trim().to_lowercase()
 }
@@ -276,19 +267,25 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
     let mut boilerplate = Vec::new();
     let mut candidates: Vec<Option<(String, usize)>> = Vec::with_capacity(all_lines.len());
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // Whether each label is written with a capital the first time it occurs.
+    let mut capitalised: BTreeMap<String, bool> = BTreeMap::new();
     // A label only counts at the start of a paragraph-ish line: the first line, or a line after a
     // blank line, or any line when the transcript puts every turn on its own line.
     for line in &all_lines {
         let s = &text[line.span.range()];
         let cand = label_candidate(s).map(|(l, off)| (l.to_string(), off));
         if let Some((l, _)) = &cand {
-            *counts.entry(lower_label(l)).or_default() += 1;
+            let key = lower_label(l);
+            capitalised
+                .entry(key.clone())
+                .or_insert_with(|| l.starts_with(|c: char| !c.is_lowercase()));
+            *counts.entry(key).or_default() += 1;
         }
         candidates.push(cand);
     }
     let lowercase_lines: usize = counts
         .iter()
-        .filter(|(l, _)| !is_capitalised(l, &all_lines, &text))
+        .filter(|(l, _)| !capitalised.get(*l).copied().unwrap_or(true))
         .map(|(_, n)| *n)
         .sum();
     let strong = |label: &str| -> bool {
