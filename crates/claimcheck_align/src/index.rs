@@ -4,7 +4,7 @@
 //! stems, so the cost of a claim grows with the postings of its words, not with the length of the
 //! primary. Only the few best candidates are then compared word by word.
 
-use crate::text::{numbers, tokenize, Number, StemCache, Token};
+use crate::text::{numbers, tokenize, Number, Token};
 use claimcheck_core::names::name_words;
 use claimcheck_core::{Document, Role, Span};
 use rustc_hash::FxHashMap as HashMap;
@@ -44,13 +44,12 @@ impl Primary {
     /// Tokenizes and indexes a primary transcript.
     pub fn new(doc: Document) -> Primary {
         crate::wordnet::preload();
-        let mut cache = StemCache::default();
         let mut tokens = Vec::new();
         let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
         let mut token_sentence = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let start = tokens.len();
-            tokens.extend(tokenize(&doc.text, s.span, &mut cache));
+            tokens.extend(tokenize(&doc.text, s.span));
             sentence_tokens.push(start..tokens.len());
             token_sentence.resize(tokens.len(), si as u32);
         }

@@ -11,7 +11,7 @@ use crate::lexicon::{
     REPORTING, WEEKDAYS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
-use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, StemCache, Token};
+use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token};
 use claimcheck_core::{Assessment, Claim, Role, Span, Verdict};
 use std::collections::BTreeSet;
 use strsim::{jaro_winkler, normalized_levenshtein};
@@ -198,8 +198,7 @@ impl ClaimView<'_> {
 }
 
 fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a> {
-    let mut cache = StemCache::default();
-    let tokens = tokenize(text, span, &mut cache);
+    let tokens = tokenize(text, span);
     let quotes = find_quotes(text, span);
     let negation = negation_strength(text, &tokens);
     let negated: Vec<bool> = negation.iter().map(|&n| n > 0).collect();

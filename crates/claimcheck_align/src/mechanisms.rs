@@ -3,7 +3,7 @@
 //! places that call the mechanisms.
 
 use crate::quotes::find_quotes;
-use crate::text::{negated, numbers, tokenize, StemCache};
+use crate::text::{negated, numbers, tokenize};
 use claimcheck_core::Span;
 use std::path::Path;
 
@@ -39,7 +39,7 @@ fn run(name: &str, check: impl Fn(&str) -> String) {
 }
 
 fn check_numbers(text: &str) -> String {
-    let toks = tokenize(text, Span::new(0, text.len()), &mut StemCache);
+    let toks = tokenize(text, Span::new(0, text.len()));
     numbers(&toks)
         .iter()
         .map(|n| format!("{}", n.value))
@@ -48,7 +48,7 @@ fn check_numbers(text: &str) -> String {
 }
 
 fn check_negation(text: &str) -> String {
-    let toks = tokenize(text, Span::new(0, text.len()), &mut StemCache);
+    let toks = tokenize(text, Span::new(0, text.len()));
     let neg = negated(text, &toks);
     toks.iter()
         .zip(neg)

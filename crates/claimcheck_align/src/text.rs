@@ -71,14 +71,12 @@ fn is_close_quote(c: char) -> bool {
     matches!(c, '”' | '»' | '’')
 }
 
-/// A handle on the cache of what is derived from a word's normal form (its stem, its WordNet
-/// synsets, whether it is a function word): texts repeat words, and these lookups are the
-/// costliest per-token steps. The cache itself is per thread and outlives a document, so a batch
-/// of pairs on the same worker thread stems each word once; it is cleared when it grows past
-/// `CACHE_LIMIT` words so that memory stays bounded over any corpus.
-#[derive(Default)]
-pub(crate) struct StemCache;
-
+/// What is derived from a word's normal form (its stem, its WordNet synsets, whether it is a
+/// function word) is cached: texts repeat words, and these lookups are the costliest per-token
+/// steps. The cache is per thread and outlives a document, so a batch of pairs on the same worker
+/// thread stems each word once; it is cleared when it grows past `CACHE_LIMIT` words so that
+/// memory stays bounded over any corpus.
+///
 /// Most words a thread's cache holds before it starts afresh.
 const CACHE_LIMIT: usize = 200_000;
 
@@ -94,31 +92,29 @@ struct Derived {
     negation: bool,
 }
 
-impl StemCache {
-    fn derive(&mut self, norm: &str) -> Derived {
-        if let Some(d) = DERIVED.with(|m| m.borrow().get(norm).cloned()) {
-            return d;
-        }
-        let stop = STOPWORDS.contains(&norm);
-        let d = Derived {
-            stem: stem_uncached(norm),
-            synsets: if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
-                Arc::from(Vec::new())
-            } else {
-                Arc::from(crate::wordnet::synset_ids(norm))
-            },
-            stop,
-            negation: NEGATIONS.contains(&norm),
-        };
-        DERIVED.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= CACHE_LIMIT {
-                m.clear();
-            }
-            m.insert(norm.to_string(), d.clone());
-        });
-        d
+fn derive(norm: &str) -> Derived {
+    if let Some(d) = DERIVED.with(|m| m.borrow().get(norm).cloned()) {
+        return d;
     }
+    let stop = STOPWORDS.contains(&norm);
+    let d = Derived {
+        stem: stem_uncached(norm),
+        synsets: if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
+            Arc::from(Vec::new())
+        } else {
+            Arc::from(crate::wordnet::synset_ids(norm))
+        },
+        stop,
+        negation: NEGATIONS.contains(&norm),
+    };
+    DERIVED.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= CACHE_LIMIT {
+            m.clear();
+        }
+        m.insert(norm.to_string(), d.clone());
+    });
+    d
 }
 
 pub(crate) fn stem_uncached(norm: &str) -> String {
@@ -129,7 +125,7 @@ pub(crate) fn stem_uncached(norm: &str) -> String {
 }
 
 /// Tokenizes `text[span]`, marking tokens inside quotation marks and sentence-initial tokens.
-pub(crate) fn tokenize(text: &str, span: Span, cache: &mut StemCache) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut out = Vec::new();
     let slice = &text[span.range()];
     let mut chars = slice.char_indices().peekable();
@@ -166,14 +162,7 @@ pub(crate) fn tokenize(text: &str, span: Span, cache: &mut StemCache) -> Vec<Tok
                 break;
             }
             let word = &slice[start..end];
-            push_word(
-                word,
-                span.start + start,
-                &mut out,
-                in_quote,
-                sentence_start,
-                cache,
-            );
+            push_word(word, span.start + start, &mut out, in_quote, sentence_start);
             sentence_start = false;
             prev = word.chars().last();
             continue;
@@ -197,14 +186,7 @@ pub(crate) fn tokenize(text: &str, span: Span, cache: &mut StemCache) -> Vec<Tok
     out
 }
 
-fn push_word(
-    word: &str,
-    start: usize,
-    out: &mut Vec<Token>,
-    quoted: bool,
-    initial: bool,
-    cache: &mut StemCache,
-) {
+fn push_word(word: &str, start: usize, out: &mut Vec<Token>, quoted: bool, initial: bool) {
     let mut norm: String = word
         .chars()
         .map(|c| if c == '’' { '\'' } else { c })
@@ -229,10 +211,9 @@ fn push_word(
                 quoted,
                 initial,
                 capital,
-                cache,
             ));
             let neg_span = Span::new(start + base_len, start + len);
-            out.push(make("n't".into(), neg_span, quoted, false, false, cache));
+            out.push(make("n't".into(), neg_span, quoted, false, false));
             return;
         }
     }
@@ -248,19 +229,11 @@ fn push_word(
         quoted,
         initial,
         capital,
-        cache,
     ));
 }
 
-fn make(
-    norm: String,
-    span: Span,
-    quoted: bool,
-    initial: bool,
-    capital: bool,
-    cache: &mut StemCache,
-) -> Token {
-    let d = cache.derive(&norm);
+fn make(norm: String, span: Span, quoted: bool, initial: bool, capital: bool) -> Token {
+    let d = derive(&norm);
     Token {
         span,
         stop: d.stop,
@@ -455,7 +428,7 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<Token> {
-        tokenize(s, Span::new(0, s.len()), &mut StemCache::default())
+        tokenize(s, Span::new(0, s.len()))
     }
 
     #[test]
