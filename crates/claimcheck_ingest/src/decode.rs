@@ -45,6 +45,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
         if text.contains('\0') {
             return Err("binary data (NUL characters)");
         }
+        if mostly_controls(&text) {
+            return Err("binary data (control characters)");
+        }
         return Ok(Decoded {
             text: text.into_owned(),
             encoding: ours,
@@ -60,6 +63,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
         return Err("binary data (NUL bytes)");
     }
     match std::str::from_utf8(bytes) {
+        Ok(text) if mostly_controls(text) => Err("binary data (control characters)"),
         Ok(text) => Ok(Decoded {
             text: text.to_owned(),
             encoding: Encoding::Utf8,
@@ -69,11 +73,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
             // Not UTF-8: the common case is a page saved from a Windows browser or editor.
             // Windows-1252 maps every byte, so this cannot fail; control bytes would mean binary.
             let (text, _, had_errors) = encoding_rs::WINDOWS_1252.decode(bytes);
-            let controls = text
-                .chars()
-                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C'))
-                .count();
-            if controls * 20 > text.chars().count().max(1) {
+            if mostly_controls(&text) {
                 return Err("binary data (control characters)");
             }
             Ok(Decoded {
@@ -83,6 +83,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
             })
         }
     }
+}
+
+/// True when more than one character in twenty is a control character other than line breaks,
+/// tabs and form feeds: binary data that happens to have no NUL byte, whatever it decodes as.
+fn mostly_controls(text: &str) -> bool {
+    let mut chars = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C') {
+            controls += 1;
+        }
+    }
+    controls * 20 > chars.max(1)
 }
 
 #[cfg(test)]
@@ -123,5 +137,18 @@ mod tests {
     fn binary_is_refused() {
         assert_eq!(decode(b"%PDF-1.7 ...").unwrap_err(), "a PDF document");
         assert!(decode(b"abc\0def").is_err());
+        // Valid UTF-8 (and UTF-16) made of control characters is binary too.
+        let controls: Vec<u8> = (1u8..=8).cycle().take(400).collect();
+        assert_eq!(
+            decode(&controls).unwrap_err(),
+            "binary data (control characters)"
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(controls.iter().flat_map(|&b| [b, 0]))
+            .collect();
+        assert!(decode(&utf16).is_err());
+        // A few escapes in real text are not.
+        assert!(decode(b"Hello \x1B[1mworld\x1B[0m, said the log line of a terminal.").is_ok());
     }
 }

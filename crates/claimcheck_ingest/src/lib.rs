@@ -161,7 +161,8 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<Loaded, IngestError> {
     }
     if decoded.had_errors {
         warnings.push(format!(
-            "{}: some bytes were not valid {} and were replaced with U+FFFD",
+            "{}: some bytes were not valid {} and were replaced with U+FFFD; offsets past them \
+             refer to the decoded text, not the file",
             path.display(),
             decoded.encoding.name()
         ));

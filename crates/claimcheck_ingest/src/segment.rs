@@ -83,6 +83,9 @@ const ANSWER_WORDS: &[&str] = &["a", "answer"];
 /// megabyte cannot become a single piece of "evidence".
 const MAX_SENTENCE_BYTES: usize = 700;
 
+/// A run of this many whitespace bytes or more always separates sentences.
+const LONG_WHITESPACE: usize = 64;
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al", "no",
@@ -533,21 +536,46 @@ fn ends_with_abbreviation(segment: &str) -> bool {
 }
 
 fn split_sentences(text: &str, para: Span, turn: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    let slice = &text[para.range()];
-    let mut pending: Option<Span> = None;
-    for (off, seg) in slice.split_sentence_bound_indices() {
-        let span = Span::new(para.start + off, para.start + off + seg.len());
-        let merged = match pending.take() {
-            Some(p) => p.cover(span),
-            None => span,
-        };
-        // Merge when the boundary came after an abbreviation and the next word does not start a
-        // new sentence by itself (we cannot tell, so initials and titles always merge).
-        if ends_with_abbreviation(&text[merged.range()]) {
-            pending = Some(merged);
-            continue;
+    // The sentence rules look ahead over whitespace after a full stop, which is quadratic in a
+    // long run of spaces; such a run is a boundary anyway, so the paragraph is cut there first.
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut piece_start = para.start;
+    let mut run_start: Option<usize> = None;
+    for (i, c) in text[para.range()].char_indices() {
+        let pos = para.start + i;
+        if c.is_whitespace() {
+            run_start.get_or_insert(pos);
+        } else {
+            if let Some(r) = run_start.take() {
+                if pos - r >= LONG_WHITESPACE {
+                    pieces.push(Span::new(piece_start, r));
+                    piece_start = pos;
+                }
+            }
         }
-        push_sentence(text, merged, turn, paragraph, out);
+    }
+    // Trailing whitespace is no part of any sentence.
+    pieces.push(Span::new(
+        piece_start,
+        run_start.unwrap_or(para.end).max(piece_start),
+    ));
+    let mut pending: Option<Span> = None;
+    for piece in pieces {
+        let slice = &text[piece.range()];
+        for (off, seg) in slice.split_sentence_bound_indices() {
+            let span = Span::new(piece.start + off, piece.start + off + seg.len());
+            let merged = match pending.take() {
+                Some(p) => p.cover(span),
+                None => span,
+            };
+            // Merge when the boundary came after an abbreviation and the next word does not start a
+            // new sentence by itself (we cannot tell, so initials and titles always merge).
+            if ends_with_abbreviation(&text[merged.range()]) {
+                pending = Some(merged);
+                continue;
+            }
+            push_sentence(text, merged, turn, paragraph, out);
+        }
     }
     if let Some(p) = pending {
         push_sentence(text, p, turn, paragraph, out);
@@ -632,6 +660,18 @@ mod tests {
         let s = sentences(&text);
         assert!(s.len() > 5);
         assert!(s.iter().all(|x| x.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn long_whitespace_runs_separate_sentences() {
+        // Before the paragraph was cut at long runs, this input took minutes (quadratic
+        // look-ahead in the sentence rules); now it is linear.
+        let text = format!(
+            "End.{}next thing said{}",
+            " ".repeat(100_000),
+            " ".repeat(50_000)
+        );
+        assert_eq!(sentences(&text), vec!["End.", "next thing said"]);
     }
 
     #[test]
