@@ -61,3 +61,7 @@ wordnet:
         SUDO=""; if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi; \
         $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wordnet-base; \
     fi
+
+# Long property-test run (not in CI): the ingest and align proptests with 20,000 cases each.
+fuzz:
+    PROPTEST_CASES=20000 cargo test --release --locked -p claimcheck_ingest -p claimcheck_align --test props

@@ -4,6 +4,7 @@ use crate::output::write_bytes_atomic;
 use crate::{InputError, Outcome};
 use anyhow::{bail, Context, Result};
 use claimcheck_ingest::{parse_transcript, read_text, Limits, SpeakerHints};
+use std::io::Write;
 use std::path::Path;
 
 /// Checks that a pair name is a plain folder name that cannot escape the fixtures folder.
@@ -22,6 +23,9 @@ pub(crate) fn validate_name(name: &str) -> Result<(), String> {
     }
     if name.contains("..") {
         return Err(format!("pair name {name:?} contains \"..\""));
+    }
+    if let Some(why) = crate::batch::reserved_name(name) {
+        return Err(why);
     }
     if let Some(c) = name
         .chars()
@@ -48,7 +52,6 @@ fn toml_string(s: &str) -> String {
 }
 
 /// `claimcheck add`.
-#[allow(clippy::print_stdout, reason = "tells the user what was created")]
 pub(crate) fn add(
     name: &str,
     primary: &Path,
@@ -124,7 +127,10 @@ pub(crate) fn add(
     write_bytes_atomic(&dir.join("primary.txt"), p.decoded.text.as_bytes())?;
     write_bytes_atomic(&dir.join("secondary.txt"), s.decoded.text.as_bytes())?;
     write_bytes_atomic(&dir.join("pair.toml"), toml.as_bytes())?;
-    println!("added pair {name} in {}", dir.display());
+    let mut w = std::io::stdout().lock();
+    crate::quiet_pipe(
+        writeln!(w, "added pair {name} in {}", dir.display()).and_then(|()| w.flush()),
+    )?;
     Ok(Outcome::Clean)
 }
 
@@ -135,7 +141,18 @@ mod tests {
     #[test]
     fn names() {
         assert!(validate_name("lavrov-ntv-2026").is_ok());
-        for bad in ["", ".hidden", "a/b", "a\\b", "..", "a..b", "x\ny", "a b"] {
+        for bad in [
+            "",
+            ".hidden",
+            "a/b",
+            "a\\b",
+            "..",
+            "a..b",
+            "x\ny",
+            "a b",
+            "index",
+            "Discrepancies",
+        ] {
             assert!(validate_name(bad).is_err(), "{bad:?}");
         }
     }

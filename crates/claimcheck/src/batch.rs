@@ -21,6 +21,23 @@ const CHUNK: usize = 256;
 /// The name of the combined report.
 pub(crate) const COMBINED: &str = "discrepancies.csv";
 
+/// Pair names whose reports would overwrite batch's own files, and those files (names compared
+/// without case, for case-insensitive file systems).
+const RESERVED_NAMES: [(&str, &str); 2] = [("discrepancies", COMBINED), ("index", "index.html")];
+
+/// Why a pair name cannot be used for report files, if it cannot.
+pub(crate) fn reserved_name(name: &str) -> Option<String> {
+    RESERVED_NAMES
+        .iter()
+        .find(|(r, _)| r.eq_ignore_ascii_case(name))
+        .map(|(_, file)| {
+            format!(
+                "pair name {name:?} is reserved: its report would overwrite batch's {file}; \
+                 choose another name"
+            )
+        })
+}
+
 /// Finds the pair folders under `fixtures`, sorted by name. A pair folder is a directory (not a
 /// symlink pointing elsewhere) holding a `pair.toml` or a `secondary.txt`.
 pub(crate) fn discover(fixtures: &Path) -> Result<Vec<PathBuf>> {
@@ -70,11 +87,6 @@ struct Failure {
 }
 
 /// `claimcheck batch`.
-#[allow(
-    clippy::print_stdout,
-    clippy::print_stderr,
-    reason = "the batch summary is the command's output"
-)]
 pub(crate) fn batch(
     fixtures: &Path,
     out: &Path,
@@ -100,10 +112,13 @@ pub(crate) fn batch(
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    let result = check_dir(dir, settings).and_then(|c| {
-                        write_pair(out, &c)?;
-                        Ok(c)
-                    });
+                    let result = match reserved_name(&name) {
+                        Some(why) => Err(crate::InputError(why).into()),
+                        None => check_dir(dir, settings).and_then(|c| {
+                            write_pair(out, &c)?;
+                            Ok(c)
+                        }),
+                    };
                     bar.inc(1);
                     (name, result)
                 })
@@ -118,7 +133,11 @@ pub(crate) fn batch(
                     }
                     Err(e) => {
                         let error = format!("{e:#}");
-                        bar.suspend(|| eprintln!("claimcheck: error: pair {name}: {error}"));
+                        bar.suspend(|| {
+                            crate::eprint_line(format_args!(
+                                "claimcheck: error: pair {name}: {error}"
+                            ))
+                        });
                         failures.push(Failure { name, error });
                     }
                 }
@@ -131,22 +150,26 @@ pub(crate) fn batch(
         &out.join("index.html"),
         claimcheck_report::html::index(&summaries).as_bytes(),
     )?;
-    let stdout = std::io::stdout();
-    let mut w = stdout.lock();
-    for s in &summaries {
-        writeln!(w, "{}: {}", s.pair, s.line())?;
-    }
-    for f in &failures {
-        writeln!(w, "{}: FAILED: {}", f.name, f.error)?;
-    }
-    writeln!(
-        w,
-        "{} pairs checked, {} failed; reports in {}",
-        summaries.len(),
-        failures.len(),
-        out.display()
-    )?;
-    w.flush()?;
+    let print_summary = || -> std::io::Result<()> {
+        let stdout = std::io::stdout();
+        let mut w = stdout.lock();
+        for s in &summaries {
+            writeln!(w, "{}: {}", s.pair, s.line())?;
+        }
+        for f in &failures {
+            writeln!(w, "{}: FAILED: {}", f.name, f.error)?;
+        }
+        writeln!(
+            w,
+            "{} pairs checked, {} failed; reports in {}",
+            summaries.len(),
+            failures.len(),
+            out.display()
+        )?;
+        w.flush()
+    };
+    // The reports are written; a closed stdout must not hide the failures' exit status.
+    crate::quiet_pipe(print_summary())?;
     Ok(if !failures.is_empty() {
         Outcome::InputErrors
     } else if settings.strict && unsupported {
@@ -165,10 +188,6 @@ fn shard_slice(pairs: Vec<PathBuf>, i: usize, n: usize) -> Vec<PathBuf> {
 }
 
 /// `claimcheck merge`: combines shard outputs into what one unsharded run writes.
-#[allow(
-    clippy::print_stdout,
-    reason = "the merge summary is the command's output"
-)]
 pub(crate) fn merge(inputs: &[PathBuf], output: &Path) -> Result<Outcome> {
     let mut pairs: Vec<(String, PathBuf)> = Vec::new();
     for dir in inputs {
@@ -226,7 +245,11 @@ pub(crate) fn merge(inputs: &[PathBuf], output: &Path) -> Result<Outcome> {
         &output.join("index.html"),
         claimcheck_report::html::index(&summaries).as_bytes(),
     )?;
-    println!("{} pairs merged into {}", pairs.len(), output.display());
+    let mut w = std::io::stdout().lock();
+    crate::quiet_pipe(
+        writeln!(w, "{} pairs merged into {}", pairs.len(), output.display())
+            .and_then(|()| w.flush()),
+    )?;
     Ok(Outcome::Clean)
 }
 

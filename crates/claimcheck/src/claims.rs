@@ -25,7 +25,6 @@ struct Line {
 }
 
 /// `claimcheck claims`.
-#[allow(clippy::print_stderr, reason = "the closing summary goes to stderr")]
 pub(crate) fn claims(input: &Path, output: Option<&Path>, settings: &Settings) -> Result<Outcome> {
     let meta = std::fs::metadata(input)
         .map_err(|e| crate::InputError(format!("{}: cannot read: {e}", input.display())))?;
@@ -135,13 +134,13 @@ pub(crate) fn claims(input: &Path, output: Option<&Path>, settings: &Settings) -
             lock.flush()?;
         }
     }
-    eprintln!(
+    crate::eprint_line(format_args!(
         "claimcheck: {} lines: {} checked ({} not supported), {} errors",
         outputs.len(),
         outputs.len() - errors,
         flagged,
         errors
-    );
+    ));
     Ok(if errors > 0 {
         Outcome::InputErrors
     } else if settings.strict && flagged > 0 {

@@ -12,6 +12,7 @@ mod cli;
 mod output;
 mod pair;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 /// How a run ended, when it did not fail outright.
@@ -36,6 +37,20 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// Writes one line to stderr. A closed or broken stderr is ignored: a message that cannot be shown
+/// must not turn into a panic.
+pub(crate) fn eprint_line(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Treats a closed stdout (`claimcheck … | head`) as success: the reader has what it wanted.
+pub(crate) fn quiet_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
@@ -47,7 +62,6 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-#[allow(clippy::print_stderr, reason = "the binary reports errors on stderr")]
 fn main() -> ExitCode {
     let args = cli::parse();
     match cli::run(args) {
@@ -56,9 +70,9 @@ fn main() -> ExitCode {
         Ok(Outcome::InputErrors) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("claimcheck: error: {err}");
+            eprint_line(format_args!("claimcheck: error: {err}"));
             for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprint_line(format_args!("  caused by: {cause}"));
             }
             ExitCode::from(2)
         }

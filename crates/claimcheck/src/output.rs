@@ -1,22 +1,42 @@
 //! Writing files atomically: a temporary file in the same folder, renamed into place, so an
 //! interrupted run leaves the previous report intact and a reader never sees half a file.
+//!
+//! The temporary file is removed on every error path (it is a [`tempfile::NamedTempFile`]); only
+//! a process killed outright can leave one behind, named `.claimcheck-*.tmp`, beside the target.
 
+use crate::InputError;
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::Path;
 
 /// Writes `path` atomically with whatever `fill` writes.
+///
+/// A new file gets the permissions any other new file would get (`0o666` less the umask, not
+/// the temporary file's private `0o600`); a replaced file keeps its permissions.
 pub(crate) fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(InputError(format!(
+            "{}: is a directory; cannot write a report over it",
+            path.display()
+        ))
+        .into());
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".claimcheck-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".claimcheck-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
     {
@@ -25,10 +45,16 @@ pub(crate) fn write_atomic(
         buf.flush()
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
+    if let Some(meta) = existing.filter(|m| m.is_file()) {
+        // Best effort: a report that cannot keep its old mode is still worth writing.
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("{}: cannot write", path.display()))?;
+    // Keep only the io::Error: dropping the PersistError removes the temporary file now.
     tmp.persist(path)
+        .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace", path.display()))?;
     Ok(())
 }

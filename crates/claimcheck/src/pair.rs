@@ -49,8 +49,24 @@ impl PairConfig {
         }
         let text = std::fs::read_to_string(&path)
             .map_err(|e| InputError(format!("{}: cannot read: {e}", path.display())))?;
-        toml::from_str(&text)
-            .map_err(|e| InputError(format!("{}: invalid pair.toml: {e}", path.display())).into())
+        toml::from_str(&text).map_err(|e| {
+            // One line, so it reads well in batch's summary: where, then what.
+            let at =
+                e.span()
+                    .and_then(|span| text.get(..span.start))
+                    .map_or(String::new(), |before| {
+                        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                        let line = before.matches('\n').count() + 1;
+                        let column = before[line_start..].chars().count() + 1;
+                        format!(" at line {line}, column {column}")
+                    });
+            InputError(format!(
+                "{}: invalid pair.toml{at}: {}",
+                path.display(),
+                e.message().split_whitespace().collect::<Vec<_>>().join(" ")
+            ))
+            .into()
+        })
     }
 
     /// The title shown in reports: the configured title (or the pair's name) and the date.
@@ -113,7 +129,8 @@ pub(crate) fn check_files(
     let (secondary, w2) =
         load_article(secondary_path, settings.limits).map_err(|e| InputError(e.to_string()))?;
     warnings.extend(w2);
-    if !looks_english(&primary.text) {
+    let english = looks_english(&primary.text);
+    if !english {
         warnings.push(format!(
             "{}: little or no English text found; claims cannot be assessed against it",
             primary_path.display()
@@ -126,7 +143,18 @@ pub(crate) fn check_files(
     let primary = index.into_document();
     let rows = assessments
         .iter()
-        .map(|a| Row::new(name, &primary, &secondary, a))
+        .map(|a| {
+            let mut row = Row::new(name, &primary, &secondary, a);
+            if !english {
+                // Whatever the verdict, the reader must know it rests on a text we cannot read.
+                row.reasons = if row.reasons.is_empty() {
+                    NOT_ENGLISH.to_string()
+                } else {
+                    format!("{NOT_ENGLISH}; {}", row.reasons)
+                };
+            }
+            row
+        })
         .collect();
     Ok(Checked {
         name: name.to_string(),
@@ -137,6 +165,9 @@ pub(crate) fn check_files(
         warnings,
     })
 }
+
+/// The reason added to every claim of a pair whose primary is not English.
+const NOT_ENGLISH: &str = "primary has little or no English text; not assessable";
 
 /// True when a text has enough common English function words to be English.
 fn looks_english(text: &str) -> bool {
@@ -199,7 +230,22 @@ pub(crate) fn compare(
 ) -> Result<Outcome> {
     // A pair.toml beside the secondary supplies speaker hints unless the command line does.
     let dir = secondary.parent().unwrap_or(Path::new("."));
-    let config = PairConfig::load(dir).unwrap_or_default();
+    if let Some(out) = output {
+        for input in [primary, secondary] {
+            if same_file(out, input) {
+                return Err(InputError(format!(
+                    "{}: is also an input; refusing to overwrite it with the report",
+                    out.display()
+                ))
+                .into());
+            }
+        }
+    }
+    let mut config_warning = None;
+    let config = PairConfig::load(dir).unwrap_or_else(|e| {
+        config_warning = Some(format!("{e:#}; ignoring it"));
+        PairConfig::default()
+    });
     let mut hints = config.hints();
     if cli_hints.speaker.is_some() {
         hints.speaker = cli_hints.speaker;
@@ -222,7 +268,8 @@ pub(crate) fn compare(
     })
     .unwrap_or_else(|| "pair".into());
     let title = config.display_title(&name);
-    let checked = check_files(&name, &title, primary, secondary, &hints, settings)?;
+    let mut checked = check_files(&name, &title, primary, secondary, &hints, settings)?;
+    checked.warnings.splice(0..0, config_warning);
     report_warnings(&checked);
     let render = |w: &mut dyn Write| -> Result<()> {
         match format {
@@ -249,11 +296,18 @@ pub(crate) fn compare(
     })
 }
 
+/// True when both paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Prints a pair's warnings on stderr.
-#[allow(clippy::print_stderr, reason = "warnings go to stderr")]
 pub(crate) fn report_warnings(checked: &Checked) {
     for w in &checked.warnings {
-        eprintln!("claimcheck: warning: {w}");
+        crate::eprint_line(format_args!("claimcheck: warning: {w}"));
     }
 }
 
