@@ -9,4 +9,5 @@ mod batch;
 mod determinism;
 mod input;
 mod output;
+mod shard;
 mod util;
