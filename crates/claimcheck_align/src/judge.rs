@@ -238,18 +238,27 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
                 && is_report_verb(&t.norm)
                 && !REPORT_NOUNS.contains(&t.norm.as_str())
         });
-    let attributed = primary
-        .other_labels
-        .iter()
-        .filter(|_| reports)
-        .find(|(_, words)| {
-            tokens.iter().any(|t| {
-                t.capital
-                    && !quotes.iter().any(|q| q.span.contains(t.span))
-                    && words.contains(&t.norm)
+    // The speaker a report is about is the first one the claim names ("Charles will call
+    // Natacha" is about Charles); when that is the main speaker, nobody else is attributed.
+    let attributed = if reports {
+        tokens
+            .iter()
+            .filter(|t| t.capital && !quotes.iter().any(|q| q.span.contains(t.span)))
+            .find_map(|t| {
+                if primary.speaker_words.contains(&t.norm) {
+                    Some(None)
+                } else {
+                    primary
+                        .other_labels
+                        .iter()
+                        .find(|(_, words)| words.contains(&t.norm))
+                        .map(|(l, _)| Some(l.clone()))
+                }
             })
-        })
-        .map(|(l, _)| l.clone());
+            .flatten()
+    } else {
+        None
+    };
     let outside = |t: &Token| !quotes.iter().any(|q| q.span.contains(t.span));
     let mentions_main = tokens.iter().any(|t| {
         outside(t)
@@ -1390,7 +1399,12 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
             (None, false) => role != Role::Interviewer,
         }
     };
-    let windows = candidate_windows(primary, &view, t, speakers_own, &no_quotes);
+    let mut windows = candidate_windows(primary, &view, t, speakers_own, &no_quotes);
+    if windows.is_empty() {
+        // Nothing in that speaker's turns: look everywhere, so the reasons can say where the
+        // words are (and the speaker checks below can say whose they are).
+        windows = candidate_windows(primary, &view, t, |_| true, &no_quotes);
+    }
     let mut best: Option<&Scored> = windows.first();
 
     // Quotations.

@@ -41,13 +41,39 @@ pub fn claims(secondary: &Document) -> Vec<Claim> {
             .count();
         let quoted = !quotes::find_quotes(&secondary.text, s.span).is_empty();
         if words >= MIN_CLAIM_WORDS || (quoted && words >= 1) {
+            let span = if out.is_empty() {
+                without_byline(secondary, s.span)
+            } else {
+                s.span
+            };
             out.push(Claim {
                 id: out.len() + 1,
-                span: s.span,
+                span,
             });
         }
     }
     out
+}
+
+/// A headline that starts with its author's name ("Larry Johnson: Lavrov Says …") is a claim
+/// without that prefix.
+fn without_byline(doc: &Document, span: claimcheck_core::Span) -> claimcheck_core::Span {
+    let text = doc.slice(span);
+    let Some(colon) = text.find(": ") else {
+        return span;
+    };
+    let label = &text[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let name_like = (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        });
+    let rest = text[colon + 2..].trim_start();
+    if name_like && rest.split_whitespace().count() >= MIN_CLAIM_WORDS {
+        claimcheck_core::Span::new(span.end - rest.len(), span.end)
+    } else {
+        span
+    }
 }
 
 /// Assesses every claim against the primary, in parallel; results are in claim order.
