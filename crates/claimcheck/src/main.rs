@@ -64,6 +64,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn main() -> ExitCode {
     let args = cli::parse();
+    claimcheck_align::warm_up();
     match cli::run(args) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),

@@ -25,6 +25,12 @@ pub use wordnet::available as wordnet_available;
 use claimcheck_core::{Assessment, Claim, Document, Verdict};
 use rayon::prelude::*;
 
+/// Starts loading the optional lexicon (WordNet) in the background, so that it overlaps with
+/// reading and segmenting the inputs. Calling it is optional: the first use loads it anyway.
+pub fn warm_up() {
+    wordnet::preload();
+}
+
 /// Claims shorter than this many words are headings or fragments, not statements.
 const MIN_CLAIM_WORDS: usize = 4;
 
