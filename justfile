@@ -30,8 +30,10 @@ layers:
         fi; \
     done; echo "layering ok"
 
-# Exactly what .ci/run runs: lint, then the tests.
-ci: lint test
+# What .ci/run runs: lint (in its own target folder), then the tests.
+ci:
+    CARGO_TARGET_DIR=target/lint just lint
+    just test
 
 # Score every labelled pair (fixtures/ and eval/pairs/) against its labels.
 eval:
