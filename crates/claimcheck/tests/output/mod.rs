@@ -236,6 +236,30 @@ fn reports_get_ordinary_permissions() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn writing_to_a_device_keeps_the_device() {
+    use std::os::unix::fs::FileTypeExt;
+    // `-o /dev/null` must write into the device, not rename a temporary file over it (which
+    // would leave /dev/null a regular file for every other program on the machine).
+    let env = Env::new();
+    let (p, s) = env.pair("pair", PAIR);
+    for format in ["csv", "html"] {
+        env.cmd()
+            .arg("compare")
+            .arg(&p)
+            .arg(&s)
+            .args(["--format", format, "-o", "/dev/null"])
+            .run()
+            .code(0);
+        let meta = std::fs::metadata("/dev/null").expect("stat /dev/null");
+        assert!(
+            meta.file_type().is_char_device(),
+            "/dev/null is no longer a character device"
+        );
+    }
+}
+
 /// Starts `args` with stdout (or stderr) connected to a pipe whose reading end is closed at once,
 /// and insists that the run ends with `code` and prints no panic.
 fn closed_pipe(env: &Env, args: &[&str], close_stderr: bool, code: i32) {
