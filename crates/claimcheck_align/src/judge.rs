@@ -168,6 +168,8 @@ struct ClaimView<'a> {
     attributed: Option<String>,
     /// The claim is about the main speaker: it names them or reports a "he"/"she".
     mentions_main: bool,
+    /// The claim reports speech: a reporting verb outside quotation marks, or a quotation.
+    reports: bool,
     /// Numbers in the claim, to match numbers written differently in the primary.
     numbers: Vec<Number>,
 }
@@ -266,6 +268,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     });
     let numbers = numbers(&tokens);
     ClaimView {
+        reports,
         mentions_main,
         numbers,
         negation,
@@ -908,14 +911,15 @@ fn voice(view: &ClaimView) -> Voice {
                 || lower.contains(&format!(" {p}."))
         })
         .map(|p| p.to_string());
-    let reported = outside.iter().any(|&i| {
-        let n = view.tokens[i].norm.as_str();
-        is_report_verb(n) && !REPORT_NOUNS.contains(&n)
-    }) || !view.quotes.is_empty();
+    // Computed once with the claim's tokens: a reporting verb outside quotes, or a quotation.
+    let reported = view.reports;
     let strong = match (&first_person, &phrase) {
         (Some(fp), _) => Some(format!("first person \"{fp}\"")),
         (None, Some(p))
-            if p.starts_with("i ") || p.starts_with("in my") || p.starts_with("to my") =>
+            if p.starts_with("i ")
+                || p.starts_with("we ")
+                || p.starts_with("to my")
+                || (p.starts_with("in ") && (p.ends_with("view") || p.ends_with("opinion"))) =>
         {
             Some(format!("\"{p}\""))
         }
@@ -1169,7 +1173,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         let c = &view.tokens[i];
         // A negation belongs to a predicate; with WordNet loaded, a noun ("podcast") counts only
         // right after its cue ("do not have oligarchs"), where the denial is of the thing itself.
-        let noun = crate::wordnet::loaded() && !crate::wordnet::is_predicate(&c.norm);
+        let noun = crate::wordnet::available() && !crate::wordnet::is_predicate(&c.norm);
         let close =
             |toks: &[Token], at: usize| toks[at.saturating_sub(2)..at].iter().any(|t| t.negation);
         if noun && !close(&view.tokens, i) {
@@ -1252,7 +1256,7 @@ fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize, predicate: b
         .count();
     // Short claims have few words to anchor with, and a verb ("want to discourage") is anchored
     // by one neighbour.
-    near >= if view.content.len() <= 6 || (predicate && crate::wordnet::loaded()) {
+    near >= if view.content.len() <= 6 || (predicate && crate::wordnet::available()) {
         1
     } else {
         2

@@ -263,11 +263,6 @@ pub(crate) fn is_verb_or_adverb(word: &str) -> bool {
     wn.lemmas(word).iter().any(|l| wn.verbs_adverbs.contains(l))
 }
 
-/// True when WordNet is loaded.
-pub(crate) fn loaded() -> bool {
-    available()
-}
-
 /// True when WordNet lists `a` and `b` (normal forms) as antonyms.
 pub(crate) fn antonyms(a: &str, b: &str) -> bool {
     wordnet().antonym(a, b)
