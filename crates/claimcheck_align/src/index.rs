@@ -4,7 +4,7 @@
 //! stems, so the cost of a claim grows with the postings of its words, not with the length of the
 //! primary. Only the few best candidates are then compared word by word.
 
-use crate::text::{numbers, tokenize, Number, Token};
+use crate::text::{numbers, tokenize_into, Number, Token, Word};
 use claimcheck_core::names::name_words;
 use claimcheck_core::{Document, Role, Span};
 use rustc_hash::FxHashMap as HashMap;
@@ -24,14 +24,16 @@ pub struct Primary {
     /// For each token, the sentence it belongs to.
     pub(crate) token_sentence: Vec<u32>,
     /// Stem → id.
-    stem_ids: HashMap<String, u32>,
+    stem_ids: HashMap<Word, u32>,
     /// Stem id → postings (sentence, term frequency), sentences ascending.
     postings: Vec<Vec<(u32, u16)>>,
     /// Normal form → token positions, ascending; for verbatim quote search.
-    positions: HashMap<String, Vec<u32>>,
+    positions: HashMap<Word, Vec<u32>>,
     avg_len: f32,
-    /// Every number the primary mentions.
+    /// Every number the primary mentions, in order.
     pub(crate) numbers: Vec<Number>,
+    /// For each sentence, its range in `numbers`.
+    sentence_numbers: Vec<Range<usize>>,
     /// Lowercased words of every name the main speaker goes by.
     pub(crate) speaker_words: Vec<String>,
     /// Lowercased words of the labels of everyone else who speaks.
@@ -44,18 +46,19 @@ impl Primary {
     /// Tokenizes and indexes a primary transcript.
     pub fn new(doc: Document) -> Primary {
         crate::wordnet::preload();
-        let mut tokens = Vec::new();
+        // About one token per six bytes of text.
+        let mut tokens = Vec::with_capacity(doc.text.len() / 6);
         let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
         let mut token_sentence = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let start = tokens.len();
-            tokens.extend(tokenize(&doc.text, s.span));
+            tokenize_into(&doc.text, s.span, &mut tokens);
             sentence_tokens.push(start..tokens.len());
             token_sentence.resize(tokens.len(), si as u32);
         }
-        let mut stem_ids: HashMap<String, u32> = HashMap::default();
+        let mut stem_ids: HashMap<Word, u32> = HashMap::default();
         let mut postings: Vec<Vec<(u32, u16)>> = Vec::new();
-        let mut positions: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut positions: HashMap<Word, Vec<u32>> = HashMap::default();
         for (si, range) in sentence_tokens.iter().enumerate() {
             for ti in range.clone() {
                 let t = &tokens[ti];
@@ -121,12 +124,16 @@ impl Primary {
                 .collect();
             other_labels.push((label.clone(), ws));
         }
-        let numbers = sentence_tokens
-            .iter()
-            .flat_map(|r| numbers(&tokens[r.clone()]))
-            .collect();
+        let mut all_numbers = Vec::new();
+        let mut sentence_numbers = Vec::with_capacity(sentence_tokens.len());
+        for r in &sentence_tokens {
+            let start = all_numbers.len();
+            all_numbers.extend(numbers(&tokens[r.clone()]));
+            sentence_numbers.push(start..all_numbers.len());
+        }
         Primary {
-            numbers,
+            numbers: all_numbers,
+            sentence_numbers,
             doc,
             tokens,
             sentence_tokens,
@@ -168,34 +175,46 @@ impl Primary {
         self.doc.sentences[s].turn
     }
 
+    /// The numbers of sentence `s`.
+    pub(crate) fn sentence_numbers(&self, s: usize) -> &[Number] {
+        &self.numbers[self.sentence_numbers[s].clone()]
+    }
+
     /// Document frequency of a stem (0 when the primary never uses it).
-    pub(crate) fn df(&self, stem: &str) -> usize {
+    pub(crate) fn df(&self, stem: &Word) -> usize {
         self.stem_ids
             .get(stem)
             .map_or(0, |&id| self.postings[id as usize].len())
     }
 
     /// Inverse document frequency, BM25 style, always positive.
-    pub(crate) fn idf(&self, stem: &str) -> f32 {
+    pub(crate) fn idf(&self, stem: &Word) -> f32 {
+        self.idf_of(self.df(stem))
+    }
+
+    /// Inverse document frequency of a stem found in `df` sentences.
+    pub(crate) fn idf_of(&self, df: usize) -> f32 {
         let n = self.sentence_tokens.len() as f32;
-        let df = self.df(stem) as f32;
+        let df = df as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// True when some sentence of the primary contains this stem.
-    pub(crate) fn has_stem(&self, stem: &str) -> bool {
+    pub(crate) fn has_stem(&self, stem: &Word) -> bool {
         self.stem_ids.contains_key(stem)
     }
 
     /// The `k` best sentences for a bag of stems, by BM25, best first; ties by position.
     pub(crate) fn retrieve(
         &self,
-        stems: &[&str],
+        stems: &[&Word],
         k: usize,
         filter: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f32)> {
-        let mut scores: HashMap<u32, f32> = HashMap::default();
-        let mut seen: Vec<&str> = Vec::new();
+        // Dense scores with a list of the sentences touched: cheaper than a map for common words.
+        let mut scores: Vec<f32> = vec![0.0; self.sentence_tokens.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut seen: Vec<&Word> = Vec::new();
         for &stem in stems {
             if seen.contains(&stem) {
                 continue;
@@ -209,14 +228,38 @@ impl Primary {
                 let len = self.sentence_tokens[s as usize].len() as f32;
                 let tf = f32::from(tf);
                 let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len);
-                *scores.entry(s).or_default() += idf * tf * (BM25_K1 + 1.0) / (tf + norm);
+                let slot = &mut scores[s as usize];
+                if *slot == 0.0 {
+                    touched.push(s);
+                }
+                *slot += idf * tf * (BM25_K1 + 1.0) / (tf + norm);
             }
         }
-        let mut ranked: Vec<(usize, f32)> =
-            scores.into_iter().map(|(s, v)| (s as usize, v)).collect();
-        // Sorting by (score, position) makes the order independent of the map's; the filter runs
-        // only until k sentences pass it.
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut ranked: Vec<(usize, f32)> = touched
+            .into_iter()
+            .map(|s| (s as usize, scores[s as usize]))
+            .collect();
+        // Ordered by (score, position), so the result never depends on the order of the postings.
+        // The filter runs only until k sentences pass it; the best few are selected first so that
+        // a common word does not make every claim sort the whole transcript.
+        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let mut m = (k * 4).max(32);
+        while m < ranked.len() {
+            ranked.select_nth_unstable_by(m, order);
+            let head = &mut ranked[..m];
+            head.sort_unstable_by(order);
+            let passed: Vec<(usize, f32)> = head
+                .iter()
+                .filter(|(s, _)| filter(*s))
+                .take(k)
+                .copied()
+                .collect();
+            if passed.len() == k {
+                return passed;
+            }
+            m *= 4;
+        }
+        ranked.sort_unstable_by(order);
         ranked
             .into_iter()
             .filter(|(s, _)| filter(*s))
@@ -225,7 +268,7 @@ impl Primary {
     }
 
     /// Token positions where the sequence of normal forms `words` occurs verbatim.
-    pub(crate) fn find_sequence(&self, words: &[&str]) -> Vec<usize> {
+    pub(crate) fn find_sequence(&self, words: &[Word]) -> Vec<usize> {
         let Some(first) = words.first() else {
             return Vec::new();
         };
@@ -233,7 +276,7 @@ impl Primary {
         let (pivot, list) = words
             .iter()
             .enumerate()
-            .map(|(i, w)| (i, self.positions.get(*w).map_or(&[][..], |v| v.as_slice())))
+            .map(|(i, w)| (i, self.positions.get(w).map_or(&[][..], |v| v.as_slice())))
             .min_by_key(|(_, l)| l.len())
             .unwrap_or((0, &[]));
         let _ = first;

@@ -11,7 +11,7 @@ use crate::lexicon::{
     REPORTING, WEEKDAYS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
-use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token};
+use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
 use claimcheck_core::{Assessment, Claim, Role, Span, Verdict};
 use std::collections::BTreeSet;
 use strsim::{jaro_winkler, normalized_levenshtein};
@@ -172,6 +172,9 @@ struct ClaimView<'a> {
     reports: bool,
     /// Numbers in the claim, to match numbers written differently in the primary.
     numbers: Vec<Number>,
+    /// Match quality of each token against each primary sentence compared so far: a claim's
+    /// passage searches (own speaker, anyone, after quotes, other speakers) share sentences.
+    matches: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<[f64]>>>,
 }
 
 impl ClaimView<'_> {
@@ -210,18 +213,18 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         .count();
     let capitals = tokens.iter().filter(|t| t.capital).count();
     let title_case = words >= 5 && capitals * 10 >= words * 7;
-    let max_idf = primary.idf("\u{0}never-a-word");
+    let max_idf = primary.idf_of(0);
     let mut content = Vec::new();
     let mut weight = vec![0.0; tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
         let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
         let frame = !in_quote && is_report_verb(&t.norm);
-        let speaker = primary.speaker_words.contains(&t.norm)
+        let speaker = primary.speaker_words.iter().any(|w| **w == *t.norm)
             || (t.capital
                 && primary
                     .other_labels
                     .iter()
-                    .any(|(_, words)| words.contains(&t.norm)));
+                    .any(|(_, words)| words.iter().any(|w| **w == *t.norm)));
         if !t.is_content() || frame || speaker {
             continue;
         }
@@ -247,13 +250,13 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
             .iter()
             .filter(|t| t.capital && !quotes.iter().any(|q| q.span.contains(t.span)))
             .find_map(|t| {
-                if primary.speaker_words.contains(&t.norm) {
+                if primary.speaker_words.iter().any(|w| **w == *t.norm) {
                     Some(None)
                 } else {
                     primary
                         .other_labels
                         .iter()
-                        .find(|(_, words)| words.contains(&t.norm))
+                        .find(|(_, words)| words.iter().any(|w| **w == *t.norm))
                         .map(|(l, _)| Some(l.clone()))
                 }
             })
@@ -264,7 +267,8 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let outside = |t: &Token| !quotes.iter().any(|q| q.span.contains(t.span));
     let mentions_main = tokens.iter().any(|t| {
         outside(t)
-            && (primary.speaker_words.contains(&t.norm) || matches!(t.norm.as_str(), "he" | "she"))
+            && (primary.speaker_words.iter().any(|w| **w == *t.norm)
+                || matches!(t.norm.as_str(), "he" | "she"))
     });
     let numbers = numbers(&tokens);
     ClaimView {
@@ -281,6 +285,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         weight,
         quotes,
         title_case,
+        matches: Default::default(),
     }
 }
 
@@ -354,7 +359,10 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
         return 0.9;
     }
     // Synonyms from WordNet, when installed, for content words that are not names.
-    if !c.capital && crate::wordnet::share_synset(&c.synsets, &p.synsets) {
+    if !c.capital
+        && c.synset_bits & p.synset_bits != 0
+        && crate::wordnet::share_synset(&c.synsets, &p.synsets)
+    {
         return SYNONYM_CREDIT;
     }
     0.0
@@ -363,12 +371,22 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
 /// Credit for a WordNet synonym: less than the same word, since synsets mix senses.
 const SYNONYM_CREDIT: f64 = 0.8;
 
-/// Per-sentence match quality of each claim token, computed once per candidate sentence.
-struct SentenceMatch {
-    quality: Vec<f64>,
+/// Per-sentence match quality of each claim token, computed once per claim and sentence.
+fn sentence_match(
+    primary: &Primary,
+    view: &ClaimView,
+    s: usize,
+    t: &Thresholds,
+) -> std::rc::Rc<[f64]> {
+    if let Some(q) = view.matches.borrow().get(&s) {
+        return q.clone();
+    }
+    let q: std::rc::Rc<[f64]> = match_sentence(primary, view, s, t).into();
+    view.matches.borrow_mut().insert(s, q.clone());
+    q
 }
 
-fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds) -> SentenceMatch {
+fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds) -> Vec<f64> {
     let range = primary.sentence_tokens[s].clone();
     let ptoks = &primary.tokens[range];
     let mut quality = vec![0.0; view.tokens.len()];
@@ -385,7 +403,7 @@ fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds)
     }
     // A number matches the same value however it is written ("sixty-five" and "65").
     if !view.numbers.is_empty() {
-        let pnums = numbers(ptoks);
+        let pnums = primary.sentence_numbers(s);
         for n in &view.numbers {
             if pnums.iter().any(|m| same_number(n, m)) {
                 for (i, tok) in view.tokens.iter().enumerate() {
@@ -396,7 +414,7 @@ fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds)
             }
         }
     }
-    SentenceMatch { quality }
+    quality
 }
 
 fn coverage(view: &ClaimView, quality: &[f64]) -> f64 {
@@ -432,20 +450,8 @@ fn candidate_windows(
     allowed: impl Fn(usize) -> bool,
     verified: &[f64],
 ) -> Vec<Scored> {
-    let stems: Vec<&str> = view
-        .content
-        .iter()
-        .map(|&i| view.tokens[i].stem.as_str())
-        .collect();
+    let stems: Vec<&Word> = view.content.iter().map(|&i| &view.tokens[i].stem).collect();
     let hits = primary.retrieve(&stems, t.candidates, &allowed);
-    let mut cache: Vec<(usize, SentenceMatch)> = Vec::new();
-    let get = |s: usize, cache: &mut Vec<(usize, SentenceMatch)>| -> usize {
-        if let Some(k) = cache.iter().position(|(x, _)| *x == s) {
-            return k;
-        }
-        cache.push((s, match_sentence(primary, view, s, t)));
-        cache.len() - 1
-    };
     let mut out: Vec<Scored> = Vec::new();
     let n = primary.sentence_count();
     for (rank, (s, _)) in hits.into_iter().enumerate() {
@@ -466,8 +472,8 @@ fn candidate_windows(
                 }
                 let mut quality = verified.to_vec();
                 for k in first..=last {
-                    let idx = get(k, &mut cache);
-                    for (q, v) in quality.iter_mut().zip(&cache[idx].1.quality) {
+                    let m = sentence_match(primary, view, k, t);
+                    for (q, v) in quality.iter_mut().zip(m.iter()) {
                         *q = q.max(*v);
                     }
                 }
@@ -537,7 +543,7 @@ enum QuoteCheck {
     },
 }
 
-fn quote_words(view: &ClaimView, seg: Span) -> Vec<String> {
+fn quote_words(view: &ClaimView, seg: Span) -> Vec<Word> {
     view.tokens
         .iter()
         .filter(|t| seg.contains(t.span))
@@ -547,19 +553,17 @@ fn quote_words(view: &ClaimView, seg: Span) -> Vec<String> {
 
 /// Finds the occurrences of a quotation's segments in order, each within a short distance of the
 /// previous one and in the same turn; returns the span of the whole occurrence.
-fn find_quote(primary: &Primary, segs: &[Vec<String>]) -> Vec<(Span, usize)> {
+fn find_quote(primary: &Primary, segs: &[Vec<Word>]) -> Vec<(Span, usize)> {
     const GAP: usize = 80;
     let Some(first) = segs.first() else {
         return Vec::new();
     };
-    let first_refs: Vec<&str> = first.iter().map(String::as_str).collect();
     let mut out = Vec::new();
-    'occ: for start in primary.find_sequence(&first_refs) {
+    'occ: for start in primary.find_sequence(first) {
         let mut end = start + first.len();
         for seg in &segs[1..] {
-            let refs: Vec<&str> = seg.iter().map(String::as_str).collect();
             let next = primary
-                .find_sequence(&refs)
+                .find_sequence(seg)
                 .into_iter()
                 .find(|&p| p >= end && p <= end + GAP);
             match next {
@@ -627,7 +631,7 @@ fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) 
     let names: Vec<&Token> = subject.iter().filter(|t| t.is_name()).copied().collect();
     let is_speaker = names
         .iter()
-        .any(|t| primary.speaker_words.contains(&t.norm));
+        .any(|t| primary.speaker_words.iter().any(|w| **w == *t.norm));
     let in_claim = names
         .iter()
         .any(|t| view.tokens.iter().any(|c| c.stem == t.stem && c.capital));
@@ -692,13 +696,19 @@ fn closest_wording(
     quote: Span,
     near: &[usize],
 ) -> Option<(Span, usize)> {
-    let qtext: String = quote_words(view, quote).join(" ");
-    let qstems: BTreeSet<&str> = view
+    let qtext: String = quote_words(view, quote)
+        .iter()
+        .map(Word::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut qstems: Vec<&Word> = view
         .tokens
         .iter()
         .filter(|t| quote.contains(t.span) && t.is_content())
-        .map(|t| t.stem.as_str())
+        .map(|t| &t.stem)
         .collect();
+    qstems.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    qstems.dedup();
     let qlen = view
         .tokens
         .iter()
@@ -707,7 +717,8 @@ fn closest_wording(
     if qlen == 0 {
         return None;
     }
-    let stems: Vec<&str> = qstems.iter().copied().collect();
+    let stems = qstems.clone();
+    let qstems: BTreeSet<&str> = qstems.iter().map(|w| w.as_str()).collect();
     let mut sentences: Vec<usize> = near.to_vec();
     sentences.extend(
         primary
@@ -783,7 +794,7 @@ fn check_quote(
     passage: Option<&Window>,
     t: &Thresholds,
 ) -> QuoteCheck {
-    let segs: Vec<Vec<String>> = segments(view.text, quote.span)
+    let segs: Vec<Vec<Word>> = segments(view.text, quote.span)
         .into_iter()
         .map(|s| quote_words(view, s))
         .filter(|w| !w.is_empty())
@@ -905,11 +916,7 @@ fn voice(view: &ClaimView) -> Voice {
         .map(|&i| view.word(i).to_string());
     let phrase = OPINION_PHRASES
         .iter()
-        .find(|p| {
-            lower.contains(&format!(" {p} "))
-                || lower.contains(&format!(" {p},"))
-                || lower.contains(&format!(" {p}."))
-        })
+        .find(|p| has_phrase(&lower, p))
         .map(|p| p.to_string());
     // Computed once with the claim's tokens: a reporting verb outside quotes, or a quotation.
     let reported = view.reports;
@@ -1123,7 +1130,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                     p.is_name()
                         && !crate::wordnet::is_verb_or_adverb(&p.norm)
                         && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
-                        && !primary.speaker_words.contains(&p.norm)
+                        && !primary.speaker_words.iter().any(|w| **w == *p.norm)
                 });
                 if let Some(p) = swapped {
                     out.push(Conflict {
@@ -1266,14 +1273,16 @@ fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize, predicate: b
 /// True when the primary knows this name: in its text, its speaker labels, or by a common alias.
 fn known_name(primary: &Primary, t: &Token) -> bool {
     primary.has_stem(&t.stem)
-        || primary.speaker_words.contains(&t.norm)
+        || primary.speaker_words.iter().any(|w| **w == *t.norm)
         || primary
             .other_speaker_words
             .iter()
             .any(|w| w.split('.').any(|p| p == t.norm))
         || ALIASES.iter().any(|set| {
             set.contains(&t.norm.as_str())
-                && set.iter().any(|a| primary.has_stem(&stem_uncached(a)))
+                && set
+                    .iter()
+                    .any(|a| primary.has_stem(&Word::new(&stem_uncached(a))))
         })
 }
 
@@ -1282,12 +1291,13 @@ fn primary_has_number(primary: &Primary, n: &Number) -> bool {
 }
 
 fn antonyms(a: &Token, b: &Token) -> bool {
-    static CORE: std::sync::OnceLock<BTreeSet<(String, String)>> = std::sync::OnceLock::new();
+    static CORE: std::sync::OnceLock<rustc_hash::FxHashSet<(Word, Word)>> =
+        std::sync::OnceLock::new();
     let core = CORE.get_or_init(|| {
         ANTONYMS
             .iter()
             .flat_map(|(x, y)| {
-                let (sx, sy) = (stem_uncached(x), stem_uncached(y));
+                let (sx, sy) = (Word::new(&stem_uncached(x)), Word::new(&stem_uncached(y)));
                 [(sx.clone(), sy.clone()), (sy, sx)]
             })
             .collect()
@@ -1373,6 +1383,13 @@ fn unmatched_words(view: &ClaimView, quality: &[f64], below: f64) -> Vec<String>
     out
 }
 
+/// True when `phrase` occurs in `lower` after a space and before a space, comma or full stop.
+fn has_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        lower[..at].ends_with(' ') && lower[at + phrase.len()..].starts_with([' ', ',', '.'])
+    })
+}
+
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
@@ -1398,7 +1415,9 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     let speakers_own = |s: usize| -> bool {
         let role = primary.sentence_role(s);
         match (&view.attributed, view.mentions_main) {
-            (Some(label), _) => speaker_of(primary, s).as_deref() == Some(label.as_str()),
+            (Some(label), _) => {
+                primary.document().turn_of(s).speaker.as_deref() == Some(label.as_str())
+            }
             (None, true) => matches!(role, Role::Primary | Role::Unlabelled),
             (None, false) => role != Role::Interviewer,
         }
@@ -1574,7 +1593,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                 || primary
                     .other_speaker_words
                     .iter()
-                    .any(|w| *w == tok.norm && tok.capital))
+                    .any(|w| **w == *tok.norm && tok.capital))
     });
     if let Some((r0, span, s)) = misattributed.first() {
         let mut r = vec![r0.clone()];

@@ -53,7 +53,7 @@ fn check_negation(text: &str) -> String {
     toks.iter()
         .zip(neg)
         .filter(|(_, n)| *n)
-        .map(|(t, _)| t.norm.clone())
+        .map(|(t, _)| t.norm.as_str())
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -9,7 +9,77 @@ use crate::lexicon::{NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS
 use claimcheck_core::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
+
+/// A shared string with its hash computed once: the normal forms and stems of tokens. Comparing
+/// two words compares their hashes first, so the common case (different words) costs one integer
+/// comparison and no memory access, and cloning a word never allocates.
+#[derive(Clone)]
+pub(crate) struct Word {
+    hash: u64,
+    text: Arc<str>,
+}
+
+impl Word {
+    pub(crate) fn new(text: &str) -> Word {
+        let mut h = rustc_hash::FxHasher::default();
+        text.hash(&mut h);
+        Word {
+            hash: h.finish(),
+            text: Arc::from(text),
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        self.hash == other.hash && (Arc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+    }
+}
+
+impl Eq for Word {}
+
+impl Hash for Word {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &*self.text == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.text == *other
+    }
+}
+
+impl PartialEq<Word> for &str {
+    fn eq(&self, other: &Word) -> bool {
+        *self == &*other.text
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.text, f)
+    }
+}
 
 /// A word of a text.
 #[derive(Debug, Clone)]
@@ -17,9 +87,9 @@ pub(crate) struct Token {
     /// Where it is in the text.
     pub(crate) span: Span,
     /// Lowercase, with curly apostrophes folded to `'` and a possessive `'s` removed.
-    pub(crate) norm: String,
+    pub(crate) norm: Word,
     /// Snowball stem of `norm`.
-    pub(crate) stem: String,
+    pub(crate) stem: Word,
     /// A function word.
     pub(crate) stop: bool,
     /// Starts with a capital letter.
@@ -32,6 +102,9 @@ pub(crate) struct Token {
     pub(crate) initial: bool,
     /// WordNet synset ids of the word (sorted; empty without WordNet or for function words).
     pub(crate) synsets: Arc<[u32]>,
+    /// A 64-bit summary of `synsets` (one bit per id, hashed): two words whose summaries share
+    /// no bit share no synset, which settles most comparisons without reading the lists.
+    pub(crate) synset_bits: u64,
 }
 
 impl Token {
@@ -81,13 +154,15 @@ fn is_close_quote(c: char) -> bool {
 const CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static DERIVED: std::cell::RefCell<HashMap<String, Derived>> = std::cell::RefCell::new(HashMap::default());
+    static DERIVED: std::cell::RefCell<HashMap<Box<str>, Derived>> = std::cell::RefCell::new(HashMap::default());
 }
 
 #[derive(Clone)]
 struct Derived {
-    stem: String,
+    norm: Word,
+    stem: Word,
     synsets: Arc<[u32]>,
+    synset_bits: u64,
     stop: bool,
     negation: bool,
 }
@@ -97,13 +172,16 @@ fn derive(norm: &str) -> Derived {
         return d;
     }
     let stop = STOPWORDS.contains(&norm);
+    let synsets: Arc<[u32]> = if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
+        Arc::from(Vec::new())
+    } else {
+        Arc::from(crate::wordnet::synset_ids(norm))
+    };
     let d = Derived {
-        stem: stem_uncached(norm),
-        synsets: if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
-            Arc::from(Vec::new())
-        } else {
-            Arc::from(crate::wordnet::synset_ids(norm))
-        },
+        norm: Word::new(norm),
+        stem: Word::new(&stem_uncached(norm)),
+        synset_bits: crate::wordnet::synset_bits(&synsets),
+        synsets,
         stop,
         negation: NEGATIONS.contains(&norm),
     };
@@ -112,7 +190,7 @@ fn derive(norm: &str) -> Derived {
         if m.len() >= CACHE_LIMIT {
             m.clear();
         }
-        m.insert(norm.to_string(), d.clone());
+        m.insert(Box::from(norm), d.clone());
     });
     d
 }
@@ -127,6 +205,13 @@ pub(crate) fn stem_uncached(norm: &str) -> String {
 /// Tokenizes `text[span]`, marking tokens inside quotation marks and sentence-initial tokens.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut out = Vec::new();
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// Like `tokenize`, appending to `out` (one growing vector for a whole primary).
+pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    let mut norm = String::new();
     let slice = &text[span.range()];
     let mut chars = slice.char_indices().peekable();
     let mut in_quote = false;
@@ -162,7 +247,14 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 break;
             }
             let word = &slice[start..end];
-            push_word(word, span.start + start, &mut out, in_quote, sentence_start);
+            push_word(
+                word,
+                span.start + start,
+                out,
+                &mut norm,
+                in_quote,
+                sentence_start,
+            );
             sentence_start = false;
             prev = word.chars().last();
             continue;
@@ -183,15 +275,27 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         prev = Some(c);
     }
-    out
 }
 
-fn push_word(word: &str, start: usize, out: &mut Vec<Token>, quoted: bool, initial: bool) {
-    let mut norm: String = word
-        .chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+/// Appends the token(s) of one word; `norm` is a reused buffer for its normal form.
+fn push_word(
+    word: &str,
+    start: usize,
+    out: &mut Vec<Token>,
+    norm: &mut String,
+    quoted: bool,
+    initial: bool,
+) {
+    norm.clear();
+    if word.is_ascii() {
+        norm.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        norm.extend(
+            word.chars()
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+    }
     let capital = word.starts_with(char::is_uppercase);
     let mut len = word.len();
     // Split "don't" into "do" + "n't" so the negation is a token of its own.
@@ -203,8 +307,7 @@ fn push_word(word: &str, start: usize, out: &mut Vec<Token>, quoted: bool, initi
                 "wo" => "will",
                 "sha" => "shall",
                 b => b,
-            }
-            .to_string();
+            };
             out.push(make(
                 base,
                 Span::new(start, start + base_len),
@@ -213,7 +316,7 @@ fn push_word(word: &str, start: usize, out: &mut Vec<Token>, quoted: bool, initi
                 capital,
             ));
             let neg_span = Span::new(start + base_len, start + len);
-            out.push(make("n't".into(), neg_span, quoted, false, false));
+            out.push(make("n't", neg_span, quoted, false, false));
             return;
         }
     }
@@ -224,7 +327,7 @@ fn push_word(word: &str, start: usize, out: &mut Vec<Token>, quoted: bool, initi
         norm.truncate(norm.len() - 1);
     }
     out.push(make(
-        norm,
+        norm.as_str(),
         Span::new(start, start + len),
         quoted,
         initial,
@@ -232,18 +335,19 @@ fn push_word(word: &str, start: usize, out: &mut Vec<Token>, quoted: bool, initi
     ));
 }
 
-fn make(norm: String, span: Span, quoted: bool, initial: bool, capital: bool) -> Token {
-    let d = derive(&norm);
+fn make(norm: &str, span: Span, quoted: bool, initial: bool, capital: bool) -> Token {
+    let d = derive(norm);
     Token {
         span,
         stop: d.stop,
         negation: d.negation,
-        norm,
+        norm: d.norm,
         stem: d.stem,
         capital,
         quoted,
         initial,
         synsets: d.synsets,
+        synset_bits: d.synset_bits,
     }
 }
 
@@ -260,12 +364,31 @@ pub(crate) struct Number {
     pub(crate) percent: bool,
 }
 
+/// Looks a word up in a (word, value) table, through a hash map built on first use: these
+/// lookups run for every token of the primary.
+fn lookup(
+    cell: &'static OnceLock<HashMap<&'static str, f64>>,
+    table: &'static [(&'static str, f64)],
+    w: &str,
+) -> Option<f64> {
+    cell.get_or_init(|| table.iter().copied().collect())
+        .get(w)
+        .copied()
+}
+
 fn number_word(w: &str) -> Option<f64> {
-    NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    lookup(&MAP, NUMBER_WORDS, w)
 }
 
 fn scale_word(w: &str) -> Option<f64> {
-    SCALE_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    lookup(&MAP, SCALE_WORDS, w)
+}
+
+fn year_unit(w: &str) -> Option<f64> {
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    lookup(&MAP, YEAR_UNITS, w)
 }
 
 /// Finds the numbers in a token sequence: digits, number words ("three hundred"), scales
@@ -349,7 +472,7 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
             }
         }
         if let Some(next) = tokens.get(j) {
-            if let Some((_, k)) = YEAR_UNITS.iter().find(|(u, _)| *u == next.norm) {
+            if let Some(k) = year_unit(&next.norm) {
                 v *= k;
                 end = next.span.end;
                 year = false;

@@ -286,6 +286,13 @@ pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
     ids
 }
 
+/// One bit per synset id, hashed into 64: see `Token::synset_bits`.
+pub(crate) fn synset_bits(ids: &[u32]) -> u64 {
+    ids.iter().fold(0, |bits, id| {
+        bits | 1 << (id.wrapping_mul(0x9E37_79B1) >> 26)
+    })
+}
+
 /// True when two sorted synset lists share an id.
 pub(crate) fn share_synset(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);
