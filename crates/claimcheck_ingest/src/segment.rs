@@ -131,8 +131,18 @@ fn is_blank(s: &str) -> bool {
 /// comment prompts, photo credits, bylines, bare timestamps.
 fn is_boilerplate_line(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
+    // A line of more than 15 words is boilerplate only when it has a link (with a prompt); most
+    // lines of a transcript are settled here without lowercasing them.
+    let contains_ci = |needle: &[u8]| {
+        t.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if words > 15 && !t.contains("://") && !contains_ci(b"www.") && !contains_ci(b"t.me/") {
+        return false;
+    }
+    let lower = t.to_lowercase();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     let visible = t.chars().filter(|c| !c.is_whitespace()).count();
     if visible == 0 {
