@@ -180,6 +180,15 @@ impl Primary {
         &self.numbers[self.sentence_numbers[s].clone()]
     }
 
+    /// The numbers of every sentence of turn `turn`.
+    pub(crate) fn numbers_in_turn(&self, turn: usize) -> impl Iterator<Item = &Number> + '_ {
+        let sentences = &self.doc.sentences;
+        // Sentences are in text order, so a turn's sentences are contiguous.
+        let first = sentences.partition_point(|s| s.turn < turn);
+        let last = sentences.partition_point(|s| s.turn <= turn);
+        (first..last).flat_map(move |s| self.sentence_numbers(s).iter())
+    }
+
     /// Document frequency of a stem (0 when the primary never uses it).
     pub(crate) fn df(&self, stem: &Word) -> usize {
         self.stem_ids
