@@ -1264,8 +1264,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         // A negation belongs to a predicate; with WordNet loaded, a noun ("podcast") counts only
         // right after its cue ("do not have oligarchs"), where the denial is of the thing itself.
         let noun = crate::wordnet::available() && !crate::wordnet::is_predicate(&c.norm);
-        let close =
-            |toks: &[Token], at: usize| toks[at.saturating_sub(2)..at].iter().any(|t| t.negation);
+        let close = |toks: &[Token], at: usize| denies_thing(toks, at);
         if noun && !close(&view.tokens, i) {
             let any_close = ptoks
                 .iter()
@@ -1335,6 +1334,80 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         });
     }
     out
+}
+
+/// True when the negation before token `at` denies the thing itself: right before it ("no
+/// oligarchs", "not the podcast"), or across words that only say what was looked for and not
+/// found ("did not find any effect on mood", "didn't see a statistically significant change in").
+fn denies_thing(toks: &[Token], at: usize) -> bool {
+    const LINK: &[&str] = &[
+        "a",
+        "an",
+        "any",
+        "the",
+        "much",
+        "many",
+        "real",
+        "clear",
+        "significant",
+        "statistically",
+        "measurable",
+        "noticeable",
+        "see",
+        "saw",
+        "seen",
+        "find",
+        "found",
+        "observe",
+        "observed",
+        "detect",
+        "detected",
+        "notice",
+        "noticed",
+        "show",
+        "showed",
+        "shown",
+        "have",
+        "has",
+        "had",
+        "get",
+        "got",
+        "measure",
+        "measured",
+        "there",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "effect",
+        "effects",
+        "impact",
+        "difference",
+        "change",
+        "changes",
+        "improvement",
+        "influence",
+        "evidence",
+        "sign",
+        "signs",
+        "on",
+        "in",
+        "of",
+        "to",
+        "for",
+    ];
+    if toks[at.saturating_sub(2)..at].iter().any(|t| t.negation) {
+        return true;
+    }
+    let lo = at.saturating_sub(8);
+    match toks[lo..at].iter().rposition(|t| t.negation) {
+        Some(cue) => toks[lo + cue + 1..at]
+            .iter()
+            .all(|t| LINK.contains(&t.norm.as_str())),
+        None => false,
+    }
 }
 
 /// True when the passage token at `k` sits among other words of the claim (at least two within
