@@ -124,6 +124,10 @@ impl Primary {
                 .collect();
             other_labels.push((label.clone(), ws));
         }
+        debug_assert!(
+            doc.sentences.windows(2).all(|w| w[0].turn <= w[1].turn),
+            "sentences out of turn order"
+        );
         let mut all_numbers = Vec::new();
         let mut sentence_numbers = Vec::with_capacity(sentence_tokens.len());
         for r in &sentence_tokens {
@@ -183,7 +187,7 @@ impl Primary {
     /// The numbers of every sentence of turn `turn`.
     pub(crate) fn numbers_in_turn(&self, turn: usize) -> impl Iterator<Item = &Number> + '_ {
         let sentences = &self.doc.sentences;
-        // Sentences are in text order, so a turn's sentences are contiguous.
+        // Sentences are in text order, so a turn's sentences are contiguous (checked in `new`).
         let first = sentences.partition_point(|s| s.turn < turn);
         let last = sentences.partition_point(|s| s.turn <= turn);
         (first..last).flat_map(move |s| self.sentence_numbers(s).iter())
