@@ -35,11 +35,11 @@ pub struct Primary {
     /// For each sentence, its range in `numbers`.
     sentence_numbers: Vec<Range<usize>>,
     /// Lowercased words of every name the main speaker goes by.
-    pub(crate) speaker_words: Vec<String>,
+    pub(crate) speaker_words: Vec<Word>,
     /// Lowercased words of the labels of everyone else who speaks.
     pub(crate) other_speaker_words: Vec<String>,
     /// Each other speaker's label with the name words that identify it in a claim.
-    pub(crate) other_labels: Vec<(String, Vec<String>)>,
+    pub(crate) other_labels: Vec<(String, Vec<Word>)>,
 }
 
 impl Primary {
@@ -89,7 +89,10 @@ impl Primary {
             out.dedup();
             out
         };
-        let speaker_words = words(&mut doc.primary_names.iter());
+        let speaker_words = words(&mut doc.primary_names.iter())
+            .iter()
+            .map(|w| Word::new(w))
+            .collect();
         let others: Vec<String> = doc
             .turns
             .iter()
@@ -97,7 +100,7 @@ impl Primary {
             .filter_map(|t| t.speaker.clone())
             .collect();
         let other_speaker_words = words(&mut others.iter());
-        let mut other_labels: Vec<(String, Vec<String>)> = Vec::new();
+        let mut other_labels: Vec<(String, Vec<Word>)> = Vec::new();
         for label in &others {
             if other_labels.iter().any(|(l, _)| l == label) {
                 continue;
@@ -118,9 +121,10 @@ impl Primary {
                         | "moderator"
                 ) || w.len() < 3
             };
-            let ws: Vec<String> = name_words(label)
-                .into_iter()
+            let ws: Vec<Word> = name_words(label)
+                .iter()
                 .filter(|w| !generic(w))
+                .map(|w| Word::new(w))
                 .collect();
             other_labels.push((label.clone(), ws));
         }
@@ -282,9 +286,9 @@ impl Primary {
 
     /// Token positions where the sequence of normal forms `words` occurs verbatim.
     pub(crate) fn find_sequence(&self, words: &[Word]) -> Vec<usize> {
-        let Some(first) = words.first() else {
+        if words.is_empty() {
             return Vec::new();
-        };
+        }
         // Start from the rarest word's positions to keep this cheap.
         let (pivot, list) = words
             .iter()
@@ -292,7 +296,6 @@ impl Primary {
             .map(|(i, w)| (i, self.positions.get(w).map_or(&[][..], |v| v.as_slice())))
             .min_by_key(|(_, l)| l.len())
             .unwrap_or((0, &[]));
-        let _ = first;
         let mut out = Vec::new();
         for &p in list {
             let p = p as usize;

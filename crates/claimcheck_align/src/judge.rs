@@ -7,8 +7,8 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ANTONYMS, EVALUATIVE, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, OPINION_PHRASES, QUALIFIERS,
-    REPORTING, WEEKDAYS,
+    ANTONYMS, EVALUATIVE, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES,
+    QUALIFIERS, REPORTING, SCALE_WORDS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -219,12 +219,12 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     for (i, t) in tokens.iter().enumerate() {
         let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
         let frame = !in_quote && is_report_verb(&t.norm);
-        let speaker = primary.speaker_words.iter().any(|w| **w == *t.norm)
+        let speaker = primary.speaker_words.contains(&t.norm)
             || (t.capital
                 && primary
                     .other_labels
                     .iter()
-                    .any(|(_, words)| words.iter().any(|w| **w == *t.norm)));
+                    .any(|(_, words)| words.contains(&t.norm)));
         if !t.is_content() || frame || speaker {
             continue;
         }
@@ -250,13 +250,13 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
             .iter()
             .filter(|t| t.capital && !quotes.iter().any(|q| q.span.contains(t.span)))
             .find_map(|t| {
-                if primary.speaker_words.iter().any(|w| **w == *t.norm) {
+                if primary.speaker_words.contains(&t.norm) {
                     Some(None)
                 } else {
                     primary
                         .other_labels
                         .iter()
-                        .find(|(_, words)| words.iter().any(|w| **w == *t.norm))
+                        .find(|(_, words)| words.contains(&t.norm))
                         .map(|(l, _)| Some(l.clone()))
                 }
             })
@@ -267,8 +267,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let outside = |t: &Token| !quotes.iter().any(|q| q.span.contains(t.span));
     let mentions_main = tokens.iter().any(|t| {
         outside(t)
-            && (primary.speaker_words.iter().any(|w| **w == *t.norm)
-                || matches!(t.norm.as_str(), "he" | "she"))
+            && (primary.speaker_words.contains(&t.norm) || matches!(t.norm.as_str(), "he" | "she"))
     });
     let numbers = numbers(&tokens);
     ClaimView {
@@ -610,17 +609,17 @@ fn find_quote(primary: &Primary, segs: &[Vec<Word>]) -> Vec<(Span, usize)> {
 
 /// True when the words at `pos` in the primary are themselves a quotation of a named third party
 /// ("JD Vance stated that the goal is “America First”"); returns that party's name.
-/// The person a claim cites for a quotation, when it is someone other than the main speaker
-/// named just before it with a possessive ("Lindqvist's description … as") or a reporting verb
-/// ("Lindqvist called it"); the index of that name token.
-fn quote_source(primary: &Primary, view: &ClaimView, quote: Span) -> Option<usize> {
+/// True when the claim cites a quotation as the words of someone other than the main speaker,
+/// named just before it with a possessive ("Lindqvist's description … as") or as the subject of a
+/// reporting verb ("Lindqvist called it", "Lindqvist has described it as").
+fn cites_someone_else(primary: &Primary, view: &ClaimView, quote: Span) -> bool {
     let before: Vec<usize> = (0..view.tokens.len())
         .filter(|&i| view.tokens[i].span.end <= quote.start)
         .collect();
     let near = &before[before.len().saturating_sub(6)..];
-    near.iter().rev().copied().find(|&i| {
+    near.iter().rev().any(|&i| {
         let t = &view.tokens[i];
-        if !view.is_name(i) || primary.speaker_words.iter().any(|w| **w == *t.norm) {
+        if !view.is_name(i) || primary.speaker_words.contains(&t.norm) {
             return false;
         }
         // No clause boundary or other quotation between the name and this quotation.
@@ -631,19 +630,17 @@ fn quote_source(primary: &Primary, view: &ClaimView, quote: Span) -> Option<usiz
             return false;
         }
         let possessive = between.starts_with("'s") || between.starts_with("’s");
-        // The name is the subject of the reporting verb right after it ("Smith called it",
-        // "Smith has described it as"), not a word of another clause ("Leaving the EU, Obama
-        // warned").
-        let reported = view.tokens[i + 1..]
+        // The verb must follow the name (after at most an auxiliary) in the same clause: in
+        // "Leaving the EU, Obama warned" the name "EU" is not the one who speaks.
+        let verb = view.tokens[i + 1..]
             .iter()
             .take_while(|u| u.span.end <= quote.start)
             .take(2)
-            .enumerate()
-            .find(|(_, u)| !matches!(u.norm.as_str(), "has" | "had" | "have" | "once"))
-            .is_some_and(|(_, u)| {
-                (is_report_verb(&u.norm) || QUOTING_VERBS.contains(&u.norm.as_str()))
-                    && !view.text[t.span.end..u.span.start].contains([',', '(', '—', '–'])
-            });
+            .find(|u| !matches!(u.norm.as_str(), "has" | "had" | "have" | "once"));
+        let reported = verb.is_some_and(|u| {
+            (is_report_verb(&u.norm) || QUOTING_VERBS.contains(&u.norm.as_str()))
+                && !view.text[t.span.end..u.span.start].contains([',', '(', '—', '–'])
+        });
         possessive || reported
     })
 }
@@ -698,7 +695,7 @@ fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) 
     let names: Vec<&Token> = subject.iter().filter(|t| t.is_name()).copied().collect();
     let is_speaker = names
         .iter()
-        .any(|t| primary.speaker_words.iter().any(|w| **w == *t.norm));
+        .any(|t| primary.speaker_words.contains(&t.norm));
     let in_claim = names
         .iter()
         .any(|t| view.tokens.iter().any(|c| c.stem == t.stem && c.capital));
@@ -768,14 +765,13 @@ fn closest_wording(
         .map(Word::as_str)
         .collect::<Vec<_>>()
         .join(" ");
-    let mut qstems: Vec<&Word> = view
+    let stems: Vec<&Word> = view
         .tokens
         .iter()
         .filter(|t| quote.contains(t.span) && t.is_content())
         .map(|t| &t.stem)
         .collect();
-    qstems.sort_by(|a, b| a.as_str().cmp(b.as_str()));
-    qstems.dedup();
+    let qstems: BTreeSet<&str> = stems.iter().map(|w| w.as_str()).collect();
     let qlen = view
         .tokens
         .iter()
@@ -784,8 +780,6 @@ fn closest_wording(
     if qlen == 0 {
         return None;
     }
-    let stems = qstems.clone();
-    let qstems: BTreeSet<&str> = qstems.iter().map(|w| w.as_str()).collect();
     let mut sentences: Vec<usize> = near.to_vec();
     sentences.extend(
         primary
@@ -901,7 +895,7 @@ fn check_quote(
     // description of it as "…"", "Smith called it "…""): whoever relays it in the transcript,
     // the words are cited as that person's.
     if let Some(&(span, s)) = occurrences.iter().find(|&&(_, s)| related(s)) {
-        if view.attributed.is_none() && quote_source(primary, view, quote.span).is_some() {
+        if view.attributed.is_none() && cites_someone_else(primary, view, quote.span) {
             return QuoteCheck::Verified(span, s);
         }
     }
@@ -1131,27 +1125,26 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     let cnums = numbers(&view.tokens);
     let pnums = numbers(ptoks);
     for n in &cnums {
+        // A number the passage has is no conflict, even when a different one sits in its place
+        // (letting that override caught figures moved between quantities of one answer, but
+        // raised false alarms on the public benchmarks). Nor is one the speaker gives, with the
+        // claim's words around it, elsewhere in the same answer: the claim joins two parts of it.
+        if pnums.iter().any(|m| same_number(n, m))
+            || number_echoed_in_turn(primary, view, n, primary.turn_index(scored.window.first))
+        {
+            continue;
+        }
         let idx = view
             .tokens
             .iter()
             .position(|t| t.span.start == n.span.start);
-        // The number in the claim number's place in the passage, when it differs. (Only when the
-        // passage lacks the claim's number: overriding that catches a figure moved to another
-        // quantity of the same passage, but raised false alarms on the public benchmarks.)
+        // The number in the claim number's place in the passage.
         let in_slot: Option<&Number> = idx.and_then(|i| slot(view, q, ptoks, i)).and_then(|r| {
             let (lo, hi) = (ptoks[r.start].span.start, ptoks[r.end - 1].span.end);
-            pnums.iter().find(|m| {
-                m.span.start >= lo && m.span.end <= hi && comparable(n, m) && !same_number(n, m)
-            })
+            pnums
+                .iter()
+                .find(|m| m.span.start >= lo && m.span.end <= hi && comparable(n, m))
         });
-        // The speaker gives this very number, with the claim's words around it, elsewhere in the
-        // same answer: the claim joins two parts of the answer rather than changing a value.
-        if number_echoed_in_turn(primary, view, n, primary.turn_index(scored.window.first)) {
-            continue;
-        }
-        if pnums.iter().any(|m| same_number(n, m)) {
-            continue;
-        }
         let other = in_slot.or_else(|| {
             // Outside the slot, only a number of the same kind that appears nowhere in the claim
             // and when the claim's number appears nowhere in the primary.
@@ -1213,7 +1206,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                     p.is_name()
                         && !crate::wordnet::is_verb_or_adverb(&p.norm)
                         && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
-                        && !primary.speaker_words.iter().any(|w| **w == *p.norm)
+                        && !primary.speaker_words.contains(&p.norm)
                 });
                 if let Some(p) = swapped {
                     out.push(Conflict {
@@ -1262,14 +1255,14 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         }
         let c = &view.tokens[i];
         // A negation belongs to a predicate; with WordNet loaded, a noun ("podcast") counts only
-        // right after its cue ("do not have oligarchs"), where the denial is of the thing itself.
+        // where the denial is of the thing itself: right after its cue ("do not have oligarchs")
+        // or across what was looked for ("did not find any effect on mood"), `denies_thing`.
         let noun = crate::wordnet::available() && !crate::wordnet::is_predicate(&c.norm);
-        let close = |toks: &[Token], at: usize| denies_thing(toks, at);
-        if noun && !close(&view.tokens, i) {
+        if noun && !denies_thing(&view.tokens, i) {
             let any_close = ptoks
                 .iter()
                 .enumerate()
-                .any(|(k, p)| p.stem == c.stem && close(ptoks, k));
+                .any(|(k, p)| p.stem == c.stem && denies_thing(ptoks, k));
             if !any_close {
                 continue;
             }
@@ -1340,64 +1333,6 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
 /// oligarchs", "not the podcast"), or across words that only say what was looked for and not
 /// found ("did not find any effect on mood", "didn't see a statistically significant change in").
 fn denies_thing(toks: &[Token], at: usize) -> bool {
-    const LINK: &[&str] = &[
-        "a",
-        "an",
-        "any",
-        "the",
-        "much",
-        "many",
-        "real",
-        "clear",
-        "significant",
-        "statistically",
-        "measurable",
-        "noticeable",
-        "see",
-        "saw",
-        "seen",
-        "find",
-        "found",
-        "observe",
-        "observed",
-        "detect",
-        "detected",
-        "notice",
-        "noticed",
-        "show",
-        "showed",
-        "shown",
-        "have",
-        "has",
-        "had",
-        "get",
-        "got",
-        "measure",
-        "measured",
-        "there",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "effect",
-        "effects",
-        "impact",
-        "difference",
-        "change",
-        "changes",
-        "improvement",
-        "influence",
-        "evidence",
-        "sign",
-        "signs",
-        "on",
-        "in",
-        "of",
-        "to",
-        "for",
-    ];
     if toks[at.saturating_sub(2)..at].iter().any(|t| t.negation) {
         return true;
     }
@@ -1405,7 +1340,7 @@ fn denies_thing(toks: &[Token], at: usize) -> bool {
     match toks[lo..at].iter().rposition(|t| t.negation) {
         Some(cue) => toks[lo + cue + 1..at]
             .iter()
-            .all(|t| LINK.contains(&t.norm.as_str())),
+            .all(|t| NEGATION_LINKS.contains(&t.norm.as_str())),
         None => false,
     }
 }
@@ -1436,7 +1371,7 @@ fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize, predicate: b
 /// True when the primary knows this name: in its text, its speaker labels, or by a common alias.
 fn known_name(primary: &Primary, t: &Token) -> bool {
     primary.has_stem(&t.stem)
-        || primary.speaker_words.iter().any(|w| **w == *t.norm)
+        || primary.speaker_words.contains(&t.norm)
         || primary
             .other_speaker_words
             .iter()
@@ -1456,10 +1391,10 @@ fn known_name(primary: &Primary, t: &Token) -> bool {
 fn number_echoed_in_turn(primary: &Primary, view: &ClaimView, n: &Number, turn: usize) -> bool {
     const REACH: usize = 5;
     let unit = |t: &Token| {
-        matches!(
-            t.norm.as_str(),
-            "per" | "cent" | "percent" | "year" | "years" | "million" | "billion"
-        )
+        let w = t.norm.as_str();
+        matches!(w, "per" | "cent" | "percent" | "year" | "years")
+            || SCALE_WORDS.iter().any(|(s, _)| *s == w)
+            || YEAR_UNITS.iter().any(|(s, _)| *s == w)
     };
     let around = |toks: &[Token], span: Span| -> Vec<Word> {
         let first = toks.partition_point(|t| t.span.end <= span.start);
