@@ -42,13 +42,7 @@ fn formula_cells_are_neutralised_end_to_end() {
         }
     }
     // The same holds for the file written with -o and for batch's reports.
-    env.cmd()
-        .arg("compare")
-        .arg(&p)
-        .arg(&s)
-        .args(["-o", "report.csv"])
-        .run()
-        .code(0);
+    env.compare_to(&p, &s, "report.csv").run().code(0);
     assert_eq!(env.read("report.csv"), ran.stdout);
     env.cmd()
         .args(["batch", "--fixtures", ".", "--out", "out"])
@@ -76,39 +70,20 @@ fn a_failed_write_leaves_the_previous_report_and_no_temporary_files() {
     // The target is a folder: refused, the folder untouched, nothing left beside it.
     std::fs::create_dir_all(env.path("out/report.csv")).expect("mkdir");
     env.write("out/report.csv/keep.txt", "keep");
-    let ran = env
-        .cmd()
-        .arg("compare")
-        .arg(&p)
-        .arg(&s)
-        .args(["-o", "out/report.csv"])
-        .run();
+    let ran = env.compare_to(&p, &s, "out/report.csv").run();
     ran.code(2).stderr_has(&["report.csv", "is a directory"]);
     assert_eq!(env.read("out/report.csv/keep.txt"), b"keep");
     assert_eq!(temp_files(&env.path("out")), Vec::<String>::new());
 
     // The folder does not exist: refused, nothing created.
-    let ran = env
-        .cmd()
-        .arg("compare")
-        .arg(&p)
-        .arg(&s)
-        .args(["-o", "missing/report.csv"])
-        .run();
+    let ran = env.compare_to(&p, &s, "missing/report.csv").run();
     ran.code(2).stderr_has(&["missing"]);
     assert!(!env.path("missing").exists());
 
     // The output would overwrite an input: refused, the input intact.
     for input in [&p, &s] {
         let before = std::fs::read(input).expect("read");
-        let ran = env
-            .cmd()
-            .arg("compare")
-            .arg(&p)
-            .arg(&s)
-            .arg("-o")
-            .arg(input)
-            .run();
+        let ran = env.compare_to(&p, &s, input).run();
         ran.code(2).stderr_has(&["is also an input"]);
         assert_eq!(std::fs::read(input).expect("read"), before);
     }
@@ -122,13 +97,7 @@ fn a_failed_write_leaves_the_previous_report_and_no_temporary_files() {
         let locked = env.path("locked");
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).expect("chmod");
         if std::fs::write(locked.join("probe"), "x").is_err() {
-            let ran = env
-                .cmd()
-                .arg("compare")
-                .arg(&p)
-                .arg(&s)
-                .args(["-o", "locked/report.csv"])
-                .run();
+            let ran = env.compare_to(&p, &s, "locked/report.csv").run();
             ran.code(2).stderr_has(&["locked"]);
             assert_eq!(env.read("locked/report.csv"), old);
             assert_eq!(temp_files(&locked), Vec::<String>::new());
@@ -167,13 +136,7 @@ fn an_interrupted_run_leaves_the_previous_report_intact() {
         "the previous report is intact"
     );
     // The reports are complete when the run is not interrupted.
-    env.cmd()
-        .arg("compare")
-        .arg(&p)
-        .arg(&s)
-        .args(["-o", "out/report.csv"])
-        .run()
-        .code(0);
+    env.compare_to(&p, &s, "out/report.csv").run().code(0);
     let fresh = csv_records(&env.read("out/report.csv"));
     assert!(fresh.len() > 20);
 }
@@ -208,24 +171,12 @@ fn reports_get_ordinary_permissions() {
         std::fs::metadata(path).expect("stat").permissions().mode() & 0o777
     };
     let expected = mode(&plain);
-    env.cmd()
-        .arg("compare")
-        .arg(&p)
-        .arg(&s)
-        .args(["-o", "new.csv"])
-        .run()
-        .code(0);
+    env.compare_to(&p, &s, "new.csv").run().code(0);
     assert_eq!(mode(&env.path("new.csv")), expected);
     // A replaced report keeps its mode.
     std::fs::set_permissions(env.path("new.csv"), std::fs::Permissions::from_mode(0o640))
         .expect("chmod");
-    env.cmd()
-        .arg("compare")
-        .arg(&p)
-        .arg(&s)
-        .args(["-o", "new.csv"])
-        .run()
-        .code(0);
+    env.compare_to(&p, &s, "new.csv").run().code(0);
     assert_eq!(mode(&env.path("new.csv")), 0o640);
     env.cmd()
         .args(["batch", "--fixtures", ".", "--out", "out"])

@@ -93,6 +93,21 @@ impl Env {
     pub(crate) fn cmd(&self) -> Run {
         Run::new(self.root())
     }
+
+    /// `claimcheck compare PRIMARY SECONDARY -o OUT`, ready to run.
+    pub(crate) fn compare_to(
+        &self,
+        primary: &Path,
+        secondary: &Path,
+        out: impl AsRef<OsStr>,
+    ) -> Run {
+        self.cmd()
+            .arg("compare")
+            .arg(primary)
+            .arg(secondary)
+            .arg("-o")
+            .arg(out)
+    }
 }
 
 fn copy_tree(from: &Path, to: &Path) {
