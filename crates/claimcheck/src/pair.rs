@@ -182,7 +182,8 @@ fn looks_english(text: &str) -> bool {
         .take(20_000)
     {
         words += 1;
-        if COMMON.contains(&w.to_lowercase().as_str()) {
+        // Case-blind without allocating: the common words are ASCII.
+        if COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
             common += 1;
         }
     }

@@ -7,8 +7,8 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ANTONYMS, EVALUATIVE, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES,
-    QUALIFIERS, REPORTING, SCALE_WORDS, WEEKDAYS, YEAR_UNITS,
+    ALIASES, ANTONYMS, EVALUATIVE, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS,
+    OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -288,31 +288,6 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     }
 }
 
-/// Common alternative names that a stemmer cannot join.
-const ALIASES: &[&[&str]] = &[
-    &[
-        "us",
-        "usa",
-        "america",
-        "american",
-        "americans",
-        "washington",
-        "united",
-    ],
-    &["uk", "britain", "british", "england", "english", "london"],
-    &["eu", "european", "europe", "brussels"],
-    &["russia", "russian", "russians", "moscow", "kremlin"],
-    &["china", "chinese", "beijing"],
-    &["ukraine", "ukrainian", "ukrainians", "kiev", "kyiv"],
-    &["nato", "alliance"],
-];
-
-fn aliases(a: &str, b: &str) -> bool {
-    ALIASES
-        .iter()
-        .any(|set| set.contains(&a) && set.contains(&b))
-}
-
 fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
@@ -358,7 +333,7 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
         {
             return 0.9;
         }
-    } else if (c.capital || p.capital) && aliases(a, b) {
+    } else if (c.capital || p.capital) && c.alias.is_some() && c.alias == p.alias {
         return 0.9;
     }
     // Synonyms from WordNet, when installed, for content words that are not names.

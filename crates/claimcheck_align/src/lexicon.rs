@@ -899,3 +899,30 @@ pub(crate) const NEGATION_LINKS: &[&str] = &[
     "to",
     "for",
 ];
+
+/// Common alternative names that a stemmer cannot join.
+pub(crate) const ALIASES: &[&[&str]] = &[
+    &[
+        "us",
+        "usa",
+        "america",
+        "american",
+        "americans",
+        "washington",
+        "united",
+    ],
+    &["uk", "britain", "british", "england", "english", "london"],
+    &["eu", "european", "europe", "brussels"],
+    &["russia", "russian", "russians", "moscow", "kremlin"],
+    &["china", "chinese", "beijing"],
+    &["ukraine", "ukrainian", "ukrainians", "kiev", "kyiv"],
+    &["nato", "alliance"],
+];
+
+/// The set of [`ALIASES`] a normal form belongs to, if any (the sets do not overlap).
+pub(crate) fn alias_group(norm: &str) -> Option<u8> {
+    ALIASES
+        .iter()
+        .position(|set| set.contains(&norm))
+        .map(|g| g as u8)
+}

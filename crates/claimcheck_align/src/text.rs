@@ -5,7 +5,7 @@
 //! English stem, so "escalate" and "escalation" meet. Hyphens and dashes separate tokens, so
 //! "Russian-speaking" matches "Russian speaking".
 
-use crate::lexicon::{NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS};
+use crate::lexicon::{alias_group, NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS};
 use claimcheck_core::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
@@ -105,6 +105,8 @@ pub(crate) struct Token {
     /// A 64-bit summary of `synsets` (one bit per id, hashed): two words whose summaries share
     /// no bit share no synset, which settles most comparisons without reading the lists.
     pub(crate) synset_bits: u64,
+    /// The set of common alternative names ("Kremlin", "Moscow", "Russia") it belongs to.
+    pub(crate) alias: Option<u8>,
 }
 
 impl Token {
@@ -165,6 +167,7 @@ struct Derived {
     synset_bits: u64,
     stop: bool,
     negation: bool,
+    alias: Option<u8>,
 }
 
 fn derive(norm: &str) -> Derived {
@@ -184,6 +187,7 @@ fn derive(norm: &str) -> Derived {
         synsets,
         stop,
         negation: NEGATIONS.contains(&norm),
+        alias: alias_group(norm),
     };
     DERIVED.with(|m| {
         let mut m = m.borrow_mut();
@@ -341,6 +345,7 @@ fn make(norm: &str, span: Span, quoted: bool, initial: bool, capital: bool) -> T
         span,
         stop: d.stop,
         negation: d.negation,
+        alias: d.alias,
         norm: d.norm,
         stem: d.stem,
         capital,
