@@ -9,9 +9,13 @@
 
 mod decode;
 mod segment;
+mod sentence;
 
 pub use decode::{decode, Decoded};
 pub use segment::{parse_article, parse_transcript, SpeakerHints};
+// For the equivalence tests in `tests/props.rs`; not part of the crate's interface.
+#[doc(hidden)]
+pub use sentence::{fast_path_applies, sentence_bounds};
 
 use claimcheck_core::Document;
 use std::fs;

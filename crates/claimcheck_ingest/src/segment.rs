@@ -1,14 +1,15 @@
 //! Segmentation: boilerplate, speaker turns, paragraphs and sentences, all as spans of the text.
 //!
-//! Sentence boundaries come from Unicode's sentence rules (UAX #29, via `unicode-segmentation`),
-//! corrected for abbreviations and initials that the rules break after ("Mr.", "U.S.", "Larry C.").
+//! Sentence boundaries come from Unicode's sentence rules (UAX #29, exactly as
+//! `unicode-segmentation` applies them, but computed by the cheaper [`sentence_bounds`]), corrected
+//! for abbreviations and initials that the rules break after ("Mr.", "U.S.", "Larry C.").
 //! Turn labels are recognised by shape (a short capitalised name or a known role word before a colon
 //! at the start of a paragraph) and accepted when they recur, are configured, or are a role word.
 
+use crate::sentence::sentence_bounds;
 use claimcheck_core::names::names_match;
 use claimcheck_core::{Document, Encoding, Role, Sentence, Span, Turn};
 use std::collections::BTreeMap;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// What the caller knows about the speakers of a transcript (from `pair.toml`); all optional.
 #[derive(Debug, Clone, Default)]
@@ -545,34 +546,77 @@ fn ends_with_abbreviation(segment: &str) -> bool {
     ABBREVIATIONS.contains(&last.to_lowercase().as_str())
 }
 
-fn split_sentences(text: &str, para: Span, turn: usize, paragraph: usize, out: &mut Vec<Sentence>) {
-    // The sentence rules look ahead over whitespace after a full stop, which is quadratic in a
-    // long run of spaces; such a run is a boundary anyway, so the paragraph is cut there first.
+/// Whether `body` may hold a run of [`LONG_WHITESPACE`] bytes of whitespace: a cheap "no" for
+/// almost every paragraph, and a "maybe" that [`cut_at_long_whitespace`] settles. Such a run is
+/// made of ASCII whitespace and bytes of non-ASCII characters only, and any [`LONG_WHITESPACE`]
+/// bytes in a row hold one whose offset is one less than a multiple of it, so only the runs of
+/// such bytes through those offsets are measured.
+fn may_hold_long_whitespace(body: &[u8]) -> bool {
+    const STRIDE: usize = LONG_WHITESPACE;
+    let maybe_white = |b: &u8| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' ');
+    let mut at = STRIDE - 1;
+    while at < body.len() {
+        if maybe_white(&body[at]) {
+            let start = body[..at]
+                .iter()
+                .rposition(|b| !maybe_white(b))
+                .map_or(0, |i| i + 1);
+            let end = body[at..]
+                .iter()
+                .position(|b| !maybe_white(b))
+                .map_or(body.len(), |i| at + i);
+            if end - start >= LONG_WHITESPACE {
+                return true;
+            }
+        }
+        at += STRIDE;
+    }
+    false
+}
+
+/// The paragraph `para` cut at every run of [`LONG_WHITESPACE`] bytes of whitespace or more, less
+/// its trailing whitespace (which is no part of any sentence).
+fn pieces(text: &str, para: Span) -> Vec<Span> {
+    let body = &text[para.range()];
+    if may_hold_long_whitespace(body.as_bytes()) {
+        cut_at_long_whitespace(text, para)
+    } else {
+        vec![Span::new(para.start, para.start + body.trim_end().len())]
+    }
+}
+
+/// [`pieces`], character by character.
+fn cut_at_long_whitespace(text: &str, para: Span) -> Vec<Span> {
+    let body = &text[para.range()];
     let mut pieces: Vec<Span> = Vec::new();
     let mut piece_start = para.start;
     let mut run_start: Option<usize> = None;
-    for (i, c) in text[para.range()].char_indices() {
+    for (i, c) in body.char_indices() {
         let pos = para.start + i;
         if c.is_whitespace() {
             run_start.get_or_insert(pos);
-        } else {
-            if let Some(r) = run_start.take() {
-                if pos - r >= LONG_WHITESPACE {
-                    pieces.push(Span::new(piece_start, r));
-                    piece_start = pos;
-                }
+        } else if let Some(r) = run_start.take() {
+            if pos - r >= LONG_WHITESPACE {
+                pieces.push(Span::new(piece_start, r));
+                piece_start = pos;
             }
         }
     }
-    // Trailing whitespace is no part of any sentence.
     pieces.push(Span::new(
         piece_start,
         run_start.unwrap_or(para.end).max(piece_start),
     ));
+    pieces
+}
+
+fn split_sentences(text: &str, para: Span, turn: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    // The sentence rules look ahead over whitespace after a full stop, which is quadratic in a
+    // long run of spaces; such a run is a boundary anyway, so the paragraph is cut there first.
+    let pieces = pieces(text, para);
     let mut pending: Option<Span> = None;
     for piece in pieces {
         let slice = &text[piece.range()];
-        for (off, seg) in slice.split_sentence_bound_indices() {
+        for (off, seg) in sentence_bounds(slice) {
             let span = Span::new(piece.start + off, piece.start + off + seg.len());
             let merged = match pending.take() {
                 Some(p) => p.cover(span),
@@ -634,6 +678,7 @@ fn push_sentence(text: &str, span: Span, turn: usize, paragraph: usize, out: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn sentences(text: &str) -> Vec<String> {
         let d = parse_article(text.to_string(), Encoding::Utf8);
@@ -682,6 +727,55 @@ mod tests {
             " ".repeat(50_000)
         );
         assert_eq!(sentences(&text), vec!["End.", "next thing said"]);
+    }
+
+    /// Characters for paragraphs with runs of whitespace of every kind and length.
+    const RUN_CHARS: &[char] = &[' ', '\t', '\n', 'a', '.', '\u{a0}', '\u{3000}', 'ж'];
+
+    proptest! {
+        // Cases follow PROPTEST_CASES, as in `tests/props.rs`, and failures are not saved to files.
+        #![proptest_config(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn pieces_are_cut_at_long_whitespace_only(
+            runs in prop::collection::vec((prop::sample::select(RUN_CHARS), 0..80usize), 0..12),
+            skip in 0..40usize,
+        ) {
+            let text: String = runs.iter().map(|&(c, n)| c.to_string().repeat(n)).collect();
+            // A paragraph can start anywhere in the text.
+            let start = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
+            let para = Span::new(start, text.len());
+            prop_assert_eq!(pieces(&text, para), cut_at_long_whitespace(&text, para));
+        }
+    }
+
+    #[test]
+    fn every_long_run_of_whitespace_is_seen() {
+        for before in 0..2 * LONG_WHITESPACE {
+            for len in LONG_WHITESPACE - 1..LONG_WHITESPACE + 2 {
+                let text = format!("{}{}b", "a".repeat(before), " ".repeat(len));
+                let seen = may_hold_long_whitespace(text.as_bytes());
+                assert_eq!(seen, len >= LONG_WHITESPACE, "{before} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_runs_of_any_whitespace_separate_sentences() {
+        let white = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace());
+        for c in white {
+            let run = c.to_string().repeat(LONG_WHITESPACE);
+            assert_eq!(
+                sentences(&format!("End.{run}next thing")),
+                vec!["End.", "next thing"],
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

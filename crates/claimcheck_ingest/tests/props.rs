@@ -1,13 +1,17 @@
-//! Property tests of ingest: no input makes decoding or segmentation panic, and every span lies
-//! on char boundaries of the decoded text and maps back to the same bytes of the original file.
+//! Property tests of ingest: no input makes decoding or segmentation panic, every span lies on
+//! char boundaries of the decoded text and maps back to the same bytes of the original file, and
+//! the fast sentence splitter gives exactly the boundaries of `unicode-segmentation`.
 //!
 //! Case counts follow `PROPTEST_CASES` (proptest's default, 256, in CI); `just fuzz` runs the
 //! same properties with many more cases.
 
 use claimcheck_core::{Document, Encoding, Span};
-use claimcheck_ingest::{decode, parse_article, parse_transcript, SpeakerHints};
+use claimcheck_ingest::{
+    decode, fast_path_applies, parse_article, parse_transcript, sentence_bounds, SpeakerHints,
+};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Checks one span of a document: in bounds, on char boundaries, and not reversed.
 fn check_span(doc: &Document, span: Span, what: &str) -> Result<(), TestCaseError> {
@@ -169,6 +173,47 @@ fn check_disk_offsets(original: &[u8], doc: &Document) -> Result<(), TestCaseErr
     Ok(())
 }
 
+/// Characters that the sentence rules treat differently: letters of both cases, digits, full stops
+/// and other sentence ends, closing punctuation, continuations, spaces and paragraph separators,
+/// invisible characters, all of them on the fast path of `sentence_bounds`.
+const FAST_ALPHABET: &[char] = &[
+    'a', 'b', 'z', 'A', 'B', 'Z', 'é', 'É', 'ç', 'ł', 'Ł', 'ж', 'Ж', 'ß', 'º', '0', '7', '.', '.',
+    '.', '?', '!', '‼', '․', ',', ';', ':', '-', '–', '—', '\'', '"', '‘', '’', '“', '”', '«', '»',
+    '(', ')', '[', ']', '{', '}', ' ', ' ', ' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}', '\n',
+    '\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{b}', '…', '#', '$', '£', '€', '/', '*',
+    '\u{1}', '\u{301}', '\u{ad}', '\u{200b}', '\u{200d}', '\u{feff}',
+];
+
+/// Characters off the fast path (other scripts and classes), which send a text to the crate.
+const OTHER_ALPHABET: &[char] = &[
+    'α', 'Ω', '日', '。', 'א', 'ǅ', '٣', '\u{5bf}', '！', '\u{e01}',
+];
+
+/// Bits of text around full stops: abbreviations, numbers, quotes, line ends.
+const SNIPPETS: &[&str] = &[
+    "Mr. ", "U.S. ", "e.g. ", "etc.) ", "a.” (b", "1.5 ", ".\r\n",
+];
+
+/// Strings where sentence rules have something to decide: short, dense in punctuation and
+/// spaces, with long runs sometimes.
+fn sentence_text(alphabet: &'static [char]) -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        8 => prop::sample::select(alphabet).prop_map(String::from),
+        1 => (prop::sample::select(alphabet), 1..20usize)
+            .prop_map(|(c, n)| c.to_string().repeat(n)),
+        1 => prop::sample::select(SNIPPETS).prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+/// `sentence_bounds` must give exactly what `unicode-segmentation` gives.
+fn check_sentence_bounds(s: &str) -> Result<(), TestCaseError> {
+    let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+    let got: Vec<(usize, &str)> = sentence_bounds(s).collect();
+    prop_assert_eq!(got, expected, "text {:?}", s);
+    Ok(())
+}
+
 fn config() -> Config {
     // Honour PROPTEST_CASES (for `just fuzz`); otherwise proptest's default.
     Config {
@@ -179,6 +224,38 @@ fn config() -> Config {
 
 proptest! {
     #![proptest_config(config())]
+
+    #[test]
+    fn sentence_bounds_are_unicode_segmentations(s in sentence_text(FAST_ALPHABET)) {
+        prop_assert!(fast_path_applies(&s));
+        check_sentence_bounds(&s)?;
+    }
+
+    #[test]
+    fn sentence_bounds_of_mixed_scripts_are_unicode_segmentations(
+        s in sentence_text(FAST_ALPHABET),
+        others in prop::collection::vec(
+            (any::<prop::sample::Index>(), prop::sample::select(OTHER_ALPHABET)),
+            0..3,
+        ),
+    ) {
+        let mut s = s;
+        for (at, c) in others {
+            let mut i = at.index(s.len() + 1);
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            s.insert(i, c);
+        }
+        check_sentence_bounds(&s)?;
+        // And with a lowercase letter at the end, which SB8 looks ahead for.
+        check_sentence_bounds(&format!("{s}x"))?;
+    }
+
+    #[test]
+    fn sentence_bounds_of_any_text_are_unicode_segmentations(s in texty()) {
+        check_sentence_bounds(&s)?;
+    }
 
     #[test]
     fn decode_never_panics_and_keeps_utf8_as_is(bytes in file_bytes()) {
@@ -269,4 +346,47 @@ proptest! {
         let article = parse_article(d.text, d.encoding);
         check_disk_offsets(&bytes, &article)?;
     }
+}
+
+/// Every file of the fixtures and of the evaluation pairs, split whole, by line and by paragraph,
+/// gives the same sentence boundaries as `unicode-segmentation`, and almost all of it takes the
+/// fast path.
+#[test]
+fn sentence_bounds_of_the_fixtures_are_unicode_segmentations() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    let mut dirs = vec![root.join("fixtures"), root.join("eval/pairs")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable directory") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() >= 10, "found only {files:?}");
+    let (mut pieces, mut fast) = (0, 0);
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let lines = text.split('\n');
+        let paragraphs = text.split("\n\n");
+        for s in std::iter::once(text.as_str())
+            .chain(lines)
+            .chain(paragraphs)
+        {
+            let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+            let got: Vec<(usize, &str)> = sentence_bounds(s).collect();
+            assert_eq!(got, expected, "{} at {s:?}", path.display());
+            pieces += 1;
+            fast += usize::from(fast_path_applies(s));
+        }
+    }
+    assert!(
+        fast * 10 >= pieces * 9,
+        "only {fast} of {pieces} pieces took the fast path"
+    );
 }
