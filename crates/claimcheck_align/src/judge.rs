@@ -265,10 +265,28 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         None
     };
     let outside = |t: &Token| !quotes.iter().any(|q| q.span.contains(t.span));
-    let mentions_main = tokens.iter().any(|t| {
+    let mut mentions_main = tokens.iter().any(|t| {
         outside(t)
             && (primary.speaker_words.contains(&t.norm) || matches!(t.norm.as_str(), "he" | "she"))
     });
+    // A speaker label written out at the head of the claim ("Don has booked …", "the project
+    // manager suggested …", "PhD D thought …"), whatever its case and verb, says whose turns the
+    // claim is about; its words name a speaker and are not content.
+    let mut attributed = attributed;
+    if let Some((at, label, main)) = label_subject(primary, &text[span.range()]) {
+        let (lo, hi) = (span.start + at, span.start + at + label.len());
+        for (i, t) in tokens.iter().enumerate() {
+            if t.span.start >= lo && t.span.end <= hi {
+                weight[i] = 0.0;
+            }
+        }
+        content.retain(|&i| weight[i] > 0.0);
+        if main {
+            mentions_main = true;
+        } else if attributed.is_none() {
+            attributed = Some(label);
+        }
+    }
     let numbers = numbers(&tokens);
     ClaimView {
         reports,
@@ -286,6 +304,33 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         title_case,
         matches: Default::default(),
     }
+}
+
+/// The speaker label that opens a claim (after at most "the", not possessive): its byte offset in
+/// the claim, the label, and whether it is the main speaker's.
+fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, String, bool)> {
+    let lower = claim.to_lowercase();
+    if lower.len() != claim.len() {
+        return None;
+    }
+    let at = if lower.starts_with("the ") { 4 } else { 0 };
+    let rest = &lower[at..];
+    let mut best: Option<(String, bool)> = None;
+    let labels = (primary.doc.primary_names.iter().map(|l| (l, true)))
+        .chain(primary.other_labels.iter().map(|(l, _)| (l, false)));
+    for (l, main) in labels {
+        let ll = l.to_lowercase();
+        if ll.len() < 3 || !rest.starts_with(&ll) {
+            continue;
+        }
+        let after = &rest[ll.len()..];
+        let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let possessive = after.starts_with("'s") || after.starts_with("’s");
+        if boundary && !possessive && best.as_ref().is_none_or(|(b, _)| ll.len() > b.len()) {
+            best = Some((l.clone(), main));
+        }
+    }
+    best.map(|(l, main)| (at, l, main))
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -404,6 +449,13 @@ fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds)
         }
         quality[i] = best;
     }
+    // "Q3" is "third quarter" and "H1" "first half"; an acronym ("EPS", "YoY") matches the run of
+    // words whose initials spell it ("earnings per share", "year over year").
+    for &i in &view.content {
+        if quality[i] < 1.0 && abbreviation_in(view.word(i), ptoks) {
+            quality[i] = 1.0;
+        }
+    }
     // A number matches the same value however it is written ("sixty-five" and "65").
     if !view.numbers.is_empty() {
         let pnums = primary.sentence_numbers(s);
@@ -431,6 +483,52 @@ fn coverage(view: &ClaimView, quality: &[f64]) -> f64 {
         .map(|&i| view.weight[i] * quality[i])
         .sum();
     got / total
+}
+
+/// True when `word` is a period code or an acronym that `ptoks` spells out.
+fn abbreviation_in(word: &str, ptoks: &[Token]) -> bool {
+    if let Some((ord, unit)) = period_code(word) {
+        return ptoks
+            .windows(2)
+            .any(|w| w[0].norm.as_str() == ord && w[1].norm.starts_with(unit))
+            || ptoks
+                .iter()
+                .any(|p| p.norm.as_str() == format!("{ord}-{unit}"));
+    }
+    let letters: Vec<char> = word.chars().collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    // Two letters ("MP", "RT") spell too many chance runs ("million pounds").
+    if !(3..=6).contains(&letters.len()) || upper < 2 || !letters.iter().all(|c| c.is_alphabetic())
+    {
+        return false;
+    }
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    ptoks.windows(lower.len()).any(|w| {
+        w.iter().zip(&lower).all(|(t, c)| t.norm.starts_with(*c))
+            && w.first().is_some_and(|t| t.is_content())
+            && w.last().is_some_and(|t| t.is_content())
+    })
+}
+
+/// "Q3" → ("third", "quarter"), "H1" → ("first", "half").
+fn period_code(word: &str) -> Option<(&'static str, &'static str)> {
+    let b = word.as_bytes();
+    if b.len() != 2 {
+        return None;
+    }
+    let unit = match b[0] {
+        b'Q' | b'q' => "quarter",
+        b'H' | b'h' => "half",
+        _ => return None,
+    };
+    let ord = match (b[1], unit) {
+        (b'1', _) => "first",
+        (b'2', _) => "second",
+        (b'3', "quarter") => "third",
+        (b'4', "quarter") => "fourth",
+        _ => return None,
+    };
+    Some((ord, unit))
 }
 
 /// Candidate windows and their per-token quality.
@@ -1208,7 +1306,21 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             if !p.is_content() || view.tokens.iter().any(|x| x.stem == p.stem) {
                 continue;
             }
-            if antonyms(c, p) && view.negated[i] == pneg[k] && anchored(view, q, ptoks, k, false) {
+            // Two kinds of one thing ("astronomers"/"biologists") in the same place: a swap.
+            let swapped_kind = || {
+                !c.capital
+                    && !p.capital
+                    && plain_noun(&c.norm)
+                    && plain_noun(&p.norm)
+                    && crate::wordnet::cohyponyms(&c.norm, &p.norm)
+                    && slot(view, q, ptoks, i)
+                        .filter(|r| tight_slot(view, q, ptoks, i, r))
+                        .is_some_and(|r| r.contains(&k))
+            };
+            if (antonyms(c, p) || swapped_kind())
+                && view.negated[i] == pneg[k]
+                && anchored(view, q, ptoks, k, false)
+            {
                 out.push(Conflict {
                     reason: format!(
                         "claim says \"{}\" where the primary says \"{}\" (opposite meaning)",
@@ -1405,7 +1517,47 @@ fn antonyms(a: &Token, b: &Token) -> bool {
             })
             .collect()
     });
-    core.contains(&(a.stem.clone(), b.stem.clone())) || crate::wordnet::antonyms(&a.norm, &b.norm)
+    core.contains(&(a.stem.clone(), b.stem.clone()))
+        || crate::wordnet::antonyms(&a.norm, &b.norm)
+        || prefix_opposite(&a.norm, &b.norm)
+}
+
+/// A word that may stand for a kind of thing: not a number word or a unit of time (counts and
+/// spans are checked as numbers, and "this week"/"the dark months" are not a swap).
+fn plain_noun(w: &str) -> bool {
+    !crate::lexicon::NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+        && !crate::lexicon::YEAR_UNITS
+            .iter()
+            .any(|(n, _)| w.starts_with(n))
+        && !matches!(
+            w,
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+                | "minute"
+                | "minutes"
+                | "time"
+                | "times"
+        )
+}
+
+/// "suitable"/"unsuitable", "motivate"/"demotivate": a negating prefix on the same base word.
+fn prefix_opposite(a: &str, b: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "un", "in", "im", "il", "ir", "dis", "non", "non-", "de", "sub", "mis", "anti", "counter",
+    ];
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 4
+        && PREFIXES
+            .iter()
+            .any(|p| long.strip_prefix(p).is_some_and(|rest| rest == short))
 }
 
 /// Specifics the claim adds that the passage does not have.
@@ -1526,6 +1678,8 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         }
     };
     let mut windows = candidate_windows(primary, &view, t, speakers_own, &no_quotes);
+    // The best the claim's own speaker offers; 0 when only someone else's turns have its words.
+    let own_best = windows.first().map_or(0.0, |w| w.window.score);
     if windows.is_empty() {
         // Nothing in that speaker's turns: look everywhere, so the reasons can say where the
         // words are (and the speaker checks below can say whose they are).
@@ -1703,16 +1857,18 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         r.extend(reasons);
         return finish(Verdict::Misattributed, r, Some(*span), Some(*s), score);
     }
-    if !about_other && voice.reported {
+    // A claim that names its speaker ("the designer promised") is checked against the other
+    // speakers too; one about a third party in general ("critics say") is not.
+    if (!about_other || view.attributed.is_some()) && voice.reported {
         // Only now, when it can matter, look at everyone else's turns.
         let others = candidate_windows(primary, &view, t, |s| !speakers_own(s), &no_quotes);
         if let Some(o) = others.first() {
-            let own = best.map_or(0.0, |b| b.window.score);
+            let own = own_best;
             if o.window.score >= t.supported && o.window.score - own >= t.misattribution_margin {
                 let who = describe_speaker(&speaker_of(primary, o.window.first));
                 let mut r = vec![format!(
                     "these words are {who}'s, not {}: the passage covers {} of the claim, the speaker's own best only {}",
-                    main_speaker(primary),
+                    view.attributed.clone().unwrap_or_else(|| main_speaker(primary)),
                     percent(o.window.score),
                     percent(own)
                 )];

@@ -26,6 +26,12 @@ pub(crate) struct WordNet {
     exceptions: HashMap<String, String>,
     /// Lemmas WordNet has as verbs or adverbs (never adjectives such as "Swedish").
     verbs_adverbs: HashSet<String>,
+    /// Noun lemma → noun synset ids, ascending (kept apart: a noun is not a predicate).
+    noun_synsets: HashMap<String, Vec<u32>>,
+    /// Noun synset id → its hypernyms (`@`, `@i`).
+    hypernyms: HashMap<u32, Vec<u32>>,
+    /// Irregular noun plural → lemma ("women" → "woman").
+    noun_exceptions: HashMap<String, String>,
 }
 
 /// The default folder of Debian's `wordnet-base`.
@@ -157,6 +163,7 @@ impl WordNet {
         if !read_any {
             return None;
         }
+        wn.load_nouns(dir, &mut next_id);
         for (src, pos, off, target) in pending {
             if let Some(t) = by_offset.get(&(pos, off)).and_then(|ws| ws.get(target)) {
                 if !t.is_empty() && *t != src {
@@ -181,6 +188,108 @@ impl WordNet {
             }
         }
         Some(wn)
+    }
+
+    /// Reads `data.noun` (synonyms and hypernyms) and `noun.exc`, when present.
+    fn load_nouns(&mut self, dir: &Path, next_id: &mut u32) {
+        let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
+            return;
+        };
+        let mut id_of: HashMap<u32, u32> = HashMap::default();
+        let mut edges: Vec<(u32, u32)> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with(' ') {
+                continue;
+            }
+            let body = line.split(" | ").next().unwrap_or("");
+            let f: Vec<&str> = body.split(' ').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            let (Ok(offset), Ok(w_cnt)) = (f[0].parse::<u32>(), usize::from_str_radix(f[3], 16))
+            else {
+                continue;
+            };
+            let id = *next_id;
+            *next_id += 1;
+            id_of.insert(offset, id);
+            for k in 0..w_cnt {
+                let Some(w) = f.get(4 + 2 * k) else { break };
+                let w = w.to_lowercase();
+                if w.contains('_') {
+                    continue;
+                }
+                let list = self.noun_synsets.entry(w).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+            let p_at = 4 + 2 * w_cnt;
+            let p_cnt: usize = f.get(p_at).and_then(|c| c.parse().ok()).unwrap_or(0);
+            for k in 0..p_cnt {
+                let base = p_at + 1 + 4 * k;
+                let (Some(sym), Some(off)) = (f.get(base), f.get(base + 1)) else {
+                    break;
+                };
+                if matches!(*sym, "@" | "@i") {
+                    if let Ok(off) = off.parse::<u32>() {
+                        edges.push((id, off));
+                    }
+                }
+            }
+        }
+        for (id, off) in edges {
+            if let Some(&h) = id_of.get(&off) {
+                self.hypernyms.entry(id).or_default().push(h);
+            }
+        }
+        if let Ok(text) = std::fs::read_to_string(dir.join("noun.exc")) {
+            for line in text.lines() {
+                let mut f = line.split(' ');
+                if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
+                    self.noun_exceptions
+                        .entry(form.to_string())
+                        .or_insert_with(|| lemma.to_string());
+                }
+            }
+        }
+    }
+
+    /// The noun synset ids of a word form, by morphy's noun rules; sorted.
+    fn noun_ids(&self, word: &str) -> Vec<u32> {
+        let mut lemmas: Vec<String> = Vec::new();
+        if self.noun_synsets.contains_key(word) {
+            lemmas.push(word.to_string());
+        }
+        if let Some(l) = self.noun_exceptions.get(word) {
+            lemmas.push(l.clone());
+        }
+        for (suffix, ending) in [
+            ("s", ""),
+            ("ses", "s"),
+            ("xes", "x"),
+            ("zes", "z"),
+            ("ches", "ch"),
+            ("shes", "sh"),
+            ("men", "man"),
+            ("ies", "y"),
+        ] {
+            if let Some(base) = word.strip_suffix(suffix) {
+                let c = format!("{base}{ending}");
+                if self.noun_synsets.contains_key(&c) && !lemmas.contains(&c) {
+                    lemmas.push(c);
+                }
+            }
+        }
+        let mut ids: Vec<u32> = lemmas
+            .iter()
+            .filter_map(|l| self.noun_synsets.get(l))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// The lemmas a word form may have: itself, an irregular lemma, and suffix-rule lemmas that
@@ -281,9 +390,38 @@ pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
         .flatten()
         .copied()
         .collect();
+    ids.extend(wn.noun_ids(word));
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// True when two nouns are different members of one kind: not synonyms, neither a hypernym of
+/// the other, but sharing a direct hypernym through one of their first two synsets (file order, a
+/// cheap cap; not sense frequency, which would need `index.noun`)
+/// ("astronomers"/"biologists", "sales"/"profits", "roommate"/"landlord").
+pub(crate) fn cohyponyms(a: &str, b: &str) -> bool {
+    let wn = wordnet();
+    if wn.noun_synsets.is_empty() || a == b {
+        return false;
+    }
+    let (ia, ib) = (wn.noun_ids(a), wn.noun_ids(b));
+    if ia.is_empty() || ib.is_empty() || share_synset(&ia, &ib) {
+        return false;
+    }
+    let up = |ids: &[u32]| -> HashSet<u32> {
+        ids.iter()
+            .take(2)
+            .filter_map(|id| wn.hypernyms.get(id))
+            .flatten()
+            .copied()
+            .collect()
+    };
+    let (ha, hb) = (up(&ia), up(&ib));
+    if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
+        return false;
+    }
+    ha.intersection(&hb).next().is_some()
 }
 
 /// One bit per synset id, hashed into 64: see `Token::synset_bits`.
