@@ -175,6 +175,8 @@ struct ClaimView<'a> {
     /// Match quality of each token against each primary sentence compared so far: a claim's
     /// passage searches (own speaker, anyone, after quotes, other speakers) share sentences.
     matches: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<[f64]>>>,
+    /// Content words shaped like an abbreviation, with what they may abbreviate.
+    abbreviations: Vec<(usize, Abbreviation)>,
 }
 
 impl ClaimView<'_> {
@@ -288,6 +290,10 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         }
     }
     let numbers = numbers(&tokens);
+    let abbreviations = content
+        .iter()
+        .filter_map(|&i| Abbreviation::of(&text[tokens[i].span.range()]).map(|a| (i, a)))
+        .collect();
     ClaimView {
         reports,
         mentions_main,
@@ -303,6 +309,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         quotes,
         title_case,
         matches: Default::default(),
+        abbreviations,
     }
 }
 
@@ -451,9 +458,9 @@ fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds)
     }
     // "Q3" is "third quarter" and "H1" "first half"; an acronym ("EPS", "YoY") matches the run of
     // words whose initials spell it ("earnings per share", "year over year").
-    for &i in &view.content {
-        if quality[i] < 1.0 && abbreviation_in(view.word(i), ptoks) {
-            quality[i] = 1.0;
+    for (i, a) in &view.abbreviations {
+        if quality[*i] < 1.0 && a.spelled_in(ptoks) {
+            quality[*i] = 1.0;
         }
     }
     // A number matches the same value however it is written ("sixty-five" and "65").
@@ -485,29 +492,46 @@ fn coverage(view: &ClaimView, quality: &[f64]) -> f64 {
     got / total
 }
 
-/// True when `word` is a period code or an acronym that `ptoks` spells out.
-fn abbreviation_in(word: &str, ptoks: &[Token]) -> bool {
-    if let Some((ord, unit)) = period_code(word) {
-        return ptoks
-            .windows(2)
-            .any(|w| w[0].norm.as_str() == ord && w[1].norm.starts_with(unit))
-            || ptoks
-                .iter()
-                .any(|p| p.norm.as_str() == format!("{ord}-{unit}"));
+/// What a claim word may abbreviate: a period code ("Q3") or an acronym ("EPS").
+enum Abbreviation {
+    /// An ordinal and a unit: "third" "quarter".
+    Period(&'static str, &'static str),
+    /// The lowercase initials of the words an acronym stands for.
+    Acronym(Vec<char>),
+}
+
+impl Abbreviation {
+    /// The abbreviation `word` may be, judged by its shape alone (once per claim word).
+    fn of(word: &str) -> Option<Abbreviation> {
+        if let Some((ord, unit)) = period_code(word) {
+            return Some(Abbreviation::Period(ord, unit));
+        }
+        let letters: Vec<char> = word.chars().collect();
+        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+        // Two letters ("MP", "RT") spell too many chance runs ("million pounds").
+        if !(3..=6).contains(&letters.len())
+            || upper < 2
+            || !letters.iter().all(|c| c.is_alphabetic())
+        {
+            return None;
+        }
+        Some(Abbreviation::Acronym(word.to_lowercase().chars().collect()))
     }
-    let letters: Vec<char> = word.chars().collect();
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    // Two letters ("MP", "RT") spell too many chance runs ("million pounds").
-    if !(3..=6).contains(&letters.len()) || upper < 2 || !letters.iter().all(|c| c.is_alphabetic())
-    {
-        return false;
+
+    /// True when `ptoks` spell it out: "third quarter", or content words whose initials are the
+    /// acronym's letters ("earnings per share").
+    fn spelled_in(&self, ptoks: &[Token]) -> bool {
+        match self {
+            Abbreviation::Period(ord, unit) => ptoks
+                .windows(2)
+                .any(|w| w[0].norm == *ord && w[1].norm.starts_with(unit)),
+            Abbreviation::Acronym(initials) => ptoks.windows(initials.len()).any(|w| {
+                w.iter().zip(initials).all(|(t, c)| t.norm.starts_with(*c))
+                    && w.first().is_some_and(|t| t.is_content())
+                    && w.last().is_some_and(|t| t.is_content())
+            }),
+        }
     }
-    let lower: Vec<char> = word.to_lowercase().chars().collect();
-    ptoks.windows(lower.len()).any(|w| {
-        w.iter().zip(&lower).all(|(t, c)| t.norm.starts_with(*c))
-            && w.first().is_some_and(|t| t.is_content())
-            && w.last().is_some_and(|t| t.is_content())
-    })
 }
 
 /// "Q3" → ("third", "quarter"), "H1" → ("first", "half").

@@ -390,7 +390,6 @@ pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
         .flatten()
         .copied()
         .collect();
-    ids.extend(wn.noun_ids(word));
     ids.sort_unstable();
     ids.dedup();
     ids
