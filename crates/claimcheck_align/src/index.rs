@@ -26,9 +26,11 @@ pub struct Primary {
     /// Stem → id.
     stem_ids: HashMap<Word, u32>,
     /// Stem id → postings (sentence, term frequency), sentences ascending.
-    postings: Vec<Vec<(u32, u16)>>,
-    /// Normal form → token positions, ascending; for verbatim quote search.
-    positions: HashMap<Word, Vec<u32>>,
+    postings: Lists<(u32, u16)>,
+    /// Normal form → id.
+    norm_ids: HashMap<Word, u32>,
+    /// Normal form id → token positions, ascending; for verbatim quote search.
+    positions: Lists<u32>,
     avg_len: f32,
     /// Every number the primary mentions, in order.
     pub(crate) numbers: Vec<Number>,
@@ -50,34 +52,30 @@ impl Primary {
         let mut tokens = Vec::with_capacity(doc.text.len() / 6);
         let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
         let mut token_sentence = Vec::new();
+        let mut norm = String::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let start = tokens.len();
-            tokenize_into(&doc.text, s.span, &mut tokens);
+            tokenize_into(&doc.text, s.span, &mut tokens, &mut norm);
             sentence_tokens.push(start..tokens.len());
             token_sentence.resize(tokens.len(), si as u32);
         }
+        // Number the normal forms of all tokens and the stems of content tokens, then lay out
+        // each one's positions and postings in one vector.
+        let mut norm_ids: HashMap<Word, u32> = HashMap::default();
         let mut stem_ids: HashMap<Word, u32> = HashMap::default();
-        let mut postings: Vec<Vec<(u32, u16)>> = Vec::new();
-        let mut positions: HashMap<Word, Vec<u32>> = HashMap::default();
+        let mut token_norms: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+        let mut content: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
         for (si, range) in sentence_tokens.iter().enumerate() {
             for ti in range.clone() {
                 let t = &tokens[ti];
-                positions.entry(t.norm.clone()).or_default().push(ti as u32);
-                if !t.is_content() {
-                    continue;
-                }
-                let next = stem_ids.len() as u32;
-                let id = *stem_ids.entry(t.stem.clone()).or_insert(next);
-                if id as usize == postings.len() {
-                    postings.push(Vec::new());
-                }
-                let list = &mut postings[id as usize];
-                match list.last_mut() {
-                    Some((s, tf)) if *s == si as u32 => *tf = tf.saturating_add(1),
-                    _ => list.push((si as u32, 1)),
+                token_norms.push((number(&mut norm_ids, &t.norm), ti as u32));
+                if t.is_content() {
+                    content.push((number(&mut stem_ids, &t.stem), si as u32));
                 }
             }
         }
+        let positions = Lists::group(norm_ids.len(), &token_norms);
+        let postings = Lists::group(stem_ids.len(), &content).runs();
         let avg_len = if sentence_tokens.is_empty() {
             1.0
         } else {
@@ -148,6 +146,7 @@ impl Primary {
             token_sentence,
             stem_ids,
             postings,
+            norm_ids,
             positions,
             avg_len,
             speaker_words,
@@ -201,7 +200,7 @@ impl Primary {
     pub(crate) fn df(&self, stem: &Word) -> usize {
         self.stem_ids
             .get(stem)
-            .map_or(0, |&id| self.postings[id as usize].len())
+            .map_or(0, |&id| self.postings.get(id).len())
     }
 
     /// Inverse document frequency, BM25 style, always positive.
@@ -241,7 +240,7 @@ impl Primary {
                 continue;
             };
             let idf = self.idf(stem);
-            for &(s, tf) in &self.postings[id as usize] {
+            for &(s, tf) in self.postings.get(id) {
                 let len = self.sentence_tokens[s as usize].len() as f32;
                 let tf = f32::from(tf);
                 let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len);
@@ -293,7 +292,13 @@ impl Primary {
         let (pivot, list) = words
             .iter()
             .enumerate()
-            .map(|(i, w)| (i, self.positions.get(w).map_or(&[][..], |v| v.as_slice())))
+            .map(|(i, w)| {
+                let list = self
+                    .norm_ids
+                    .get(w)
+                    .map_or(&[][..], |&id| self.positions.get(id));
+                (i, list)
+            })
             .min_by_key(|(_, l)| l.len())
             .unwrap_or((0, &[]));
         let mut out = Vec::new();
@@ -319,5 +324,115 @@ impl Primary {
             }
         }
         out
+    }
+}
+
+/// The number of `word` in `ids`, numbering it if it is new.
+fn number(ids: &mut HashMap<Word, u32>, word: &Word) -> u32 {
+    if let Some(&id) = ids.get(word) {
+        return id;
+    }
+    let id = ids.len() as u32;
+    ids.insert(word.clone(), id);
+    id
+}
+
+/// A list of items for each of the keys `0..n`, stored one after another in one vector (fewer
+/// allocations than a vector per key, and less memory).
+#[derive(Default)]
+pub(crate) struct Lists<T> {
+    /// The items of key `k` are `items[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Lists<T> {
+    /// The items of key `key`.
+    pub(crate) fn get(&self, key: u32) -> &[T] {
+        let k = key as usize;
+        &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+}
+
+impl Lists<u32> {
+    /// Groups `(key, item)` pairs by key, keys below `n`, keeping the order of each key's items.
+    pub(crate) fn group(n: usize, pairs: &[(u32, u32)]) -> Lists<u32> {
+        let mut starts = vec![0u32; n + 1];
+        for &(key, _) in pairs {
+            starts[key as usize + 1] += 1;
+        }
+        for k in 0..n {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; pairs.len()];
+        for &(key, item) in pairs {
+            let at = &mut next[key as usize];
+            items[*at as usize] = item;
+            *at += 1;
+        }
+        Lists { starts, items }
+    }
+
+    /// The lists without repeats of an item right after itself.
+    pub(crate) fn dedup(mut self) -> Lists<u32> {
+        let mut kept = 0;
+        for k in 0..self.starts.len().saturating_sub(1) {
+            let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
+            self.starts[k] = kept as u32;
+            for i in from..to {
+                if kept == self.starts[k] as usize || self.items[kept - 1] != self.items[i] {
+                    self.items[kept] = self.items[i];
+                    kept += 1;
+                }
+            }
+        }
+        if let Some(last) = self.starts.last_mut() {
+            *last = kept as u32;
+        }
+        self.items.truncate(kept);
+        self
+    }
+
+    /// Each list of sentence numbers (ascending, with repeats) as postings: (sentence, count),
+    /// counts saturating at `u16::MAX`.
+    fn runs(&self) -> Lists<(u32, u16)> {
+        let mut starts = Vec::with_capacity(self.starts.len());
+        let mut items: Vec<(u32, u16)> = Vec::with_capacity(self.items.len());
+        starts.push(0);
+        for key in 0..self.starts.len() - 1 {
+            let first = items.len();
+            for &s in self.get(key as u32) {
+                match items[first..].last_mut() {
+                    Some((last, tf)) if *last == s => *tf = tf.saturating_add(1),
+                    _ => items.push((s, 1)),
+                }
+            }
+            starts.push(items.len() as u32);
+        }
+        Lists { starts, items }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_group_dedup_and_count_runs() {
+        let pairs = [(2, 7), (0, 1), (2, 7), (2, 3), (0, 1), (0, 2)];
+        let lists = Lists::group(4, &pairs);
+        assert_eq!(lists.get(0), [1, 1, 2]);
+        assert_eq!(lists.get(1), [0u32; 0]);
+        assert_eq!(lists.get(2), [7, 7, 3]);
+        assert_eq!(lists.get(3), [0u32; 0]);
+        let runs = lists.runs();
+        assert_eq!(runs.get(0), [(1, 2), (2, 1)]);
+        assert_eq!(runs.get(2), [(7, 2), (3, 1)]);
+        let deduped = lists.dedup();
+        assert_eq!(deduped.get(0), [1, 2]);
+        assert_eq!(deduped.get(1), [0u32; 0]);
+        assert_eq!(deduped.get(2), [7, 3]);
+        assert_eq!(deduped.get(3), [0u32; 0]);
     }
 }

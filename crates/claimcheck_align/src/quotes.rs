@@ -29,52 +29,53 @@ fn is_boundary_after(next: Option<char>) -> bool {
 /// a non-letter, so apostrophes ("Russia's", "don't") are never taken for quotation marks.
 pub(crate) fn find_quotes(text: &str, span: Span) -> Vec<Quote> {
     let slice = &text[span.range()];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let prev = i.checked_sub(1).map(|k| chars[k].1);
+    // Every opening mark is `"`, `'` or a character that UTF-8 starts with C2 or E2, so the
+    // search skips ahead byte by byte to those.
+    while let Some(skip) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        i += skip;
+        let c = slice[i..]
+            .chars()
+            .next()
+            .expect("a mark starts a character");
+        let open_end = i + c.len_utf8();
+        let before = || is_boundary_before(slice[..i].chars().next_back());
         let closer: Option<&[char]> = match c {
             '“' => Some(&['”', '“']),
             '«' => Some(&['»']),
             '„' => Some(&['“', '”']),
-            '"' if is_boundary_before(prev) => Some(&['"']),
-            '‘' if is_boundary_before(prev) => Some(&['’']),
-            '\'' if is_boundary_before(prev) => Some(&['\'']),
+            '"' if before() => Some(&['"']),
+            '‘' if before() => Some(&['’']),
+            '\'' if before() => Some(&['\'']),
             _ => None,
         };
         let Some(closers) = closer else {
-            i += 1;
+            i = open_end;
             continue;
         };
         let straight_or_single = matches!(c, '"' | '‘' | '\'');
-        let mut j = i + 1;
-        let mut found = None;
-        while j < chars.len() {
-            let (_, d) = chars[j];
-            if closers.contains(&d) {
-                let next = chars.get(j + 1).map(|x| x.1);
-                if !straight_or_single || is_boundary_after(next) {
-                    found = Some(j);
-                    break;
-                }
-            }
-            j += 1;
-        }
+        let found = slice[open_end..].char_indices().find(|&(k, d)| {
+            closers.contains(&d)
+                && (!straight_or_single
+                    || is_boundary_after(slice[open_end + k + d.len_utf8()..].chars().next()))
+        });
         match found {
-            Some(j) => {
-                let start = pos + c.len_utf8();
-                let end = chars[j].0;
-                let inner = &slice[start..end];
+            Some((k, d)) => {
+                let end = open_end + k;
+                let inner = &slice[open_end..end];
                 if inner.chars().any(char::is_alphanumeric) {
                     out.push(Quote {
-                        span: Span::new(span.start + start, span.start + end),
+                        span: Span::new(span.start + open_end, span.start + end),
                     });
                 }
-                i = j + 1;
+                i = end + d.len_utf8();
             }
-            None => i += 1,
+            None => i = open_end,
         }
     }
     out
@@ -137,6 +138,88 @@ mod tests {
         assert_eq!(quotes("He called it ‘a huge step’."), vec!["a huge step"]);
         assert_eq!(quotes("It's Russia's 'red line' now"), vec!["red line"]);
         assert_eq!(quotes("Russia’s view isn’t new"), Vec::<&str>::new());
+    }
+
+    /// [`find_quotes`] as first written, character by character: the definition it must match.
+    ///
+    /// Straight and single marks only count when they open after a space or bracket and close before
+    /// a non-letter, so apostrophes ("Russia's", "don't") are never taken for quotation marks.
+    fn find_quotes_by_chars(text: &str, span: Span) -> Vec<Quote> {
+        let slice = &text[span.range()];
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            let prev = i.checked_sub(1).map(|k| chars[k].1);
+            let closer: Option<&[char]> = match c {
+                '“' => Some(&['”', '“']),
+                '«' => Some(&['»']),
+                '„' => Some(&['“', '”']),
+                '"' if is_boundary_before(prev) => Some(&['"']),
+                '‘' if is_boundary_before(prev) => Some(&['’']),
+                '\'' if is_boundary_before(prev) => Some(&['\'']),
+                _ => None,
+            };
+            let Some(closers) = closer else {
+                i += 1;
+                continue;
+            };
+            let straight_or_single = matches!(c, '"' | '‘' | '\'');
+            let mut j = i + 1;
+            let mut found = None;
+            while j < chars.len() {
+                let (_, d) = chars[j];
+                if closers.contains(&d) {
+                    let next = chars.get(j + 1).map(|x| x.1);
+                    if !straight_or_single || is_boundary_after(next) {
+                        found = Some(j);
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            match found {
+                Some(j) => {
+                    let start = pos + c.len_utf8();
+                    let end = chars[j].0;
+                    let inner = &slice[start..end];
+                    if inner.chars().any(char::is_alphanumeric) {
+                        out.push(Quote {
+                            span: Span::new(span.start + start, span.start + end),
+                        });
+                    }
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Characters for claims: every mark, apostrophes, letters, spaces and brackets.
+    const QUOTE_CHARS: &[char] = &[
+        '“', '”', '«', '»', '„', '"', '‘', '’', '\'', 'a', 'Z', '1', ' ', '(', '-', '.', 'é',
+        '\u{a0}',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn quotes_are_found_as_character_by_character(
+            chars in proptest::collection::vec(proptest::sample::select(QUOTE_CHARS), 0..40),
+            prefix in 0..3usize,
+        ) {
+            let text: String = chars.into_iter().collect();
+            // A span may start after other text.
+            let start = text.char_indices().nth(prefix).map_or(text.len(), |(i, _)| i);
+            let span = Span::new(start, text.len());
+            proptest::prop_assert_eq!(find_quotes(&text, span), find_quotes_by_chars(&text, span));
+        }
     }
 
     #[test]

@@ -107,16 +107,71 @@ pub(crate) struct Token {
     pub(crate) synset_bits: u64,
     /// The set of common alternative names ("Kremlin", "Moscow", "Russia") it belongs to.
     pub(crate) alias: Option<u8>,
+    /// What the normal form is, as bits ([`DIGIT`], [`CONTENT`], [`NUMBER_WORD`], …): tests that
+    /// run for every token, answered once per distinct word.
+    pub(crate) facts: u8,
+}
+
+/// [`Token::facts`]: the normal form starts with an ASCII digit.
+const DIGIT: u8 = 1;
+/// [`Token::facts`]: a word that carries content (see [`Token::is_content`]).
+const CONTENT: u8 = 1 << 1;
+/// [`Token::facts`]: a number word such as "three" ([`NUMBER_WORDS`]).
+const NUMBER_WORD: u8 = 1 << 2;
+/// [`Token::facts`]: a scale such as "million" ([`SCALE_WORDS`]).
+const SCALE_WORD: u8 = 1 << 3;
+/// [`Token::facts`]: a unit of years such as "decade" ([`YEAR_UNITS`]).
+const YEAR_UNIT: u8 = 1 << 4;
+
+/// The [`Token::facts`] of a normal form.
+fn facts(norm: &str, stop: bool, negation: bool) -> u8 {
+    let digit = norm.starts_with(|c: char| c.is_ascii_digit());
+    let content = !stop && !negation && (norm.len() > 1 || digit);
+    let mut f = 0;
+    for (yes, bit) in [
+        (digit, DIGIT),
+        (content, CONTENT),
+        (number_word(norm).is_some(), NUMBER_WORD),
+        (scale_word(norm).is_some(), SCALE_WORD),
+        (year_unit(norm).is_some(), YEAR_UNIT),
+    ] {
+        if yes {
+            f |= bit;
+        }
+    }
+    f
 }
 
 impl Token {
     /// A word that carries content: not a function word, not a lone letter.
     pub(crate) fn is_content(&self) -> bool {
-        !self.stop && !self.negation && (self.norm.len() > 1 || self.is_digit())
+        self.facts & CONTENT != 0
     }
 
+    /// The normal form starts with a digit.
     pub(crate) fn is_digit(&self) -> bool {
-        self.norm.starts_with(|c: char| c.is_ascii_digit())
+        self.facts & DIGIT != 0
+    }
+
+    /// The value of a number word ("three").
+    fn number_word(&self) -> Option<f64> {
+        (self.facts & NUMBER_WORD != 0)
+            .then(|| number_word(&self.norm))
+            .flatten()
+    }
+
+    /// The factor of a scale word ("million").
+    fn scale_word(&self) -> Option<f64> {
+        (self.facts & SCALE_WORD != 0)
+            .then(|| scale_word(&self.norm))
+            .flatten()
+    }
+
+    /// The years of a unit of time ("decade").
+    fn year_unit(&self) -> Option<f64> {
+        (self.facts & YEAR_UNIT != 0)
+            .then(|| year_unit(&self.norm))
+            .flatten()
     }
 
     /// A capitalised word that is not merely sentence-initial: a name, place or organisation.
@@ -128,6 +183,17 @@ impl Token {
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The character at byte `i` of `s` and its length in bytes, or `None` at the end; ASCII
+/// without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -168,6 +234,7 @@ struct Derived {
     stop: bool,
     negation: bool,
     alias: Option<u8>,
+    facts: u8,
 }
 
 fn derive(norm: &str) -> Derived {
@@ -180,14 +247,16 @@ fn derive(norm: &str) -> Derived {
     } else {
         Arc::from(crate::wordnet::synset_ids(norm))
     };
+    let negation = NEGATIONS.contains(&norm);
     let d = Derived {
         norm: Word::new(norm),
         stem: Word::new(&stem_uncached(norm)),
         synset_bits: crate::wordnet::synset_bits(&synsets),
         synsets,
         stop,
-        negation: NEGATIONS.contains(&norm),
+        negation,
         alias: alias_group(norm),
+        facts: facts(norm, stop, negation),
     };
     DERIVED.with(|m| {
         let mut m = m.borrow_mut();
@@ -209,58 +278,35 @@ pub(crate) fn stem_uncached(norm: &str) -> String {
 /// Tokenizes `text[span]`, marking tokens inside quotation marks and sentence-initial tokens.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut out = Vec::new();
-    tokenize_into(text, span, &mut out);
+    tokenize_into(text, span, &mut out, &mut String::new());
     out
 }
 
-/// Like `tokenize`, appending to `out` (one growing vector for a whole primary).
-pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
-    let mut norm = String::new();
+/// Like `tokenize`, appending to `out` (one growing vector for a whole primary); `norm` is a
+/// buffer for normal forms that the caller may reuse.
+pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>, norm: &mut String) {
     let slice = &text[span.range()];
-    let mut chars = slice.char_indices().peekable();
+    let bytes = slice.as_bytes();
     let mut in_quote = false;
     let mut prev: Option<char> = None;
     let mut sentence_start = true;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is read without decoding: its word characters are its letters and digits, and
+        // its only marks are the straight double quote and the sentence ends.
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = slice[i..].chars().next().expect("i is a char boundary");
+            (c, c.len_utf8())
+        };
         if is_word_char(c) {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            let digit = c.is_ascii_digit();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                // Inner apostrophe ("don't", "Russia’s") or digit group ("2,000", "3.5").
-                let joiner = is_apostrophe(d) || (digit && (d == ',' || d == '.'));
-                if joiner {
-                    let rest = &slice[j + d.len_utf8()..];
-                    let next = rest.chars().next();
-                    let ok = match next {
-                        Some(n) if is_apostrophe(d) => n.is_alphabetic(),
-                        Some(n) => n.is_ascii_digit(),
-                        None => false,
-                    };
-                    if ok {
-                        chars.next();
-                        end = j + d.len_utf8();
-                        continue;
-                    }
-                }
-                break;
-            }
-            let word = &slice[start..end];
-            push_word(
-                word,
-                span.start + start,
-                out,
-                &mut norm,
-                in_quote,
-                sentence_start,
-            );
+            let end = word_end(slice, i + len, c.is_ascii_digit());
+            let word = &slice[i..end];
+            push_word(word, span.start + i, out, norm, in_quote, sentence_start);
             sentence_start = false;
-            prev = word.chars().last();
+            prev = word.chars().next_back();
+            i = end;
             continue;
         }
         if c == '"' {
@@ -278,6 +324,39 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             sentence_start = true;
         }
         prev = Some(c);
+        i += len;
+    }
+}
+
+/// The end of the word whose characters run on from byte `end` of `slice`, with inner
+/// apostrophes ("don't", "Russia’s") and, in a number (`digit`), digit groups ("2,000", "3.5").
+fn word_end(slice: &str, mut end: usize, digit: bool) -> usize {
+    let bytes = slice.as_bytes();
+    loop {
+        // Runs of ASCII letters and digits, most of every word, byte by byte.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some((d, d_len)) = char_at(slice, end) else {
+            return end;
+        };
+        if is_word_char(d) {
+            end += d_len;
+            continue;
+        }
+        let apostrophe = is_apostrophe(d);
+        if apostrophe || (digit && (d == ',' || d == '.')) {
+            let joins = match char_at(slice, end + d_len) {
+                Some((n, _)) if apostrophe => n.is_alphabetic(),
+                Some((n, _)) => n.is_ascii_digit(),
+                None => false,
+            };
+            if joins {
+                end += d_len;
+                continue;
+            }
+        }
+        return end;
     }
 }
 
@@ -292,7 +371,8 @@ fn push_word(
 ) {
     norm.clear();
     if word.is_ascii() {
-        norm.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        norm.push_str(word);
+        norm.make_ascii_lowercase();
     } else {
         norm.extend(
             word.chars()
@@ -353,6 +433,7 @@ fn make(norm: &str, span: Span, quoted: bool, initial: bool, capital: bool) -> T
         initial,
         synsets: d.synsets,
         synset_bits: d.synset_bits,
+        facts: d.facts,
     }
 }
 
@@ -425,25 +506,25 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                 value = num.parse::<f64>().ok().map(|v| v * scale);
             }
             j = i + 1;
-        } else if let Some(v) = number_word(&t.norm).or_else(|| {
+        } else if let Some(v) = t.number_word().or_else(|| {
             // "one hundred", "a thousand", "hundred" alone start a number too.
-            let next = tokens.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
-            let scaled = scale_word(next).is_some_and(|s| s >= 100.0) && next.len() > 1;
-            match t.norm.as_str() {
-                "one" | "a" if scaled => Some(1.0),
-                _ => None,
+            if !matches!(t.norm.as_str(), "one" | "a") {
+                return None;
             }
+            let next = tokens.get(i + 1)?;
+            let scaled = next.scale_word().is_some_and(|s| s >= 100.0) && next.norm.len() > 1;
+            scaled.then_some(1.0)
         }) {
             let mut total = 0.0;
             let mut current = v;
             j = i + 1;
             while j < tokens.len() {
                 let w = tokens[j].norm.as_str();
-                if let Some(v) = number_word(w) {
+                if let Some(v) = tokens[j].number_word() {
                     current += v;
                 } else if w == "one" && j > i {
                     current += 1.0;
-                } else if let Some(s) = scale_word(w).filter(|_| w.len() > 1) {
+                } else if let Some(s) = tokens[j].scale_word().filter(|_| w.len() > 1) {
                     if s >= 1000.0 {
                         total += current * s;
                         current = 0.0;
@@ -452,7 +533,7 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                     }
                 } else if w == "and"
                     && j + 1 < tokens.len()
-                    && number_word(&tokens[j + 1].norm).is_some()
+                    && tokens[j + 1].number_word().is_some()
                 {
                 } else {
                     break;
@@ -469,7 +550,7 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
         let mut year = t.is_digit() && t.norm.len() == 4 && (1000.0..=2200.0).contains(&v);
         let mut percent = false;
         if let Some(next) = tokens.get(j) {
-            if let Some(s) = scale_word(&next.norm) {
+            if let Some(s) = next.scale_word() {
                 v *= s;
                 end = next.span.end;
                 j += 1;
@@ -477,7 +558,7 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
             }
         }
         if let Some(next) = tokens.get(j) {
-            if let Some(k) = year_unit(&next.norm) {
+            if let Some(k) = next.year_unit() {
                 v *= k;
                 end = next.span.end;
                 year = false;
@@ -570,6 +651,106 @@ mod tests {
         );
         assert!(t[1].quoted && t[2].quoted && !t[3].quoted);
         assert!(t[4].negation);
+    }
+
+    /// [`tokenize_into`] as first written, character by character: the definition it must match.
+    fn tokenize_by_chars(text: &str, span: Span, out: &mut Vec<Token>) {
+        let mut norm = String::new();
+        let slice = &text[span.range()];
+        let mut chars = slice.char_indices().peekable();
+        let mut in_quote = false;
+        let mut prev: Option<char> = None;
+        let mut sentence_start = true;
+        while let Some((i, c)) = chars.next() {
+            if is_word_char(c) {
+                let start = i;
+                let mut end = i + c.len_utf8();
+                let digit = c.is_ascii_digit();
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                    // Inner apostrophe ("don't", "Russia’s") or digit group ("2,000", "3.5").
+                    let joiner = is_apostrophe(d) || (digit && (d == ',' || d == '.'));
+                    if joiner {
+                        let rest = &slice[j + d.len_utf8()..];
+                        let next = rest.chars().next();
+                        let ok = match next {
+                            Some(n) if is_apostrophe(d) => n.is_alphabetic(),
+                            Some(n) => n.is_ascii_digit(),
+                            None => false,
+                        };
+                        if ok {
+                            chars.next();
+                            end = j + d.len_utf8();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                let word = &slice[start..end];
+                push_word(
+                    word,
+                    span.start + start,
+                    out,
+                    &mut norm,
+                    in_quote,
+                    sentence_start,
+                );
+                sentence_start = false;
+                prev = word.chars().last();
+                continue;
+            }
+            if c == '"' {
+                // A straight double quote opens after whitespace or an opening bracket and closes otherwise.
+                in_quote = match prev {
+                    None => true,
+                    Some(p) if p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–') => true,
+                    _ => false,
+                };
+            } else if is_open_quote(c) && c != '‘' {
+                in_quote = true;
+            } else if is_close_quote(c) && c != '’' {
+                in_quote = false;
+            } else if matches!(c, '.' | '!' | '?') {
+                sentence_start = true;
+            }
+            prev = Some(c);
+        }
+    }
+
+    /// Characters for texts: letters and digits of both scripts, joiners, quotes, sentence ends.
+    const TEXT_CHARS: &[char] = &[
+        'a', 'N', 'é', 'Ж', '1', '7', '\'', '’', ',', '.', '!', '"', '“', '”', '‘', '«', '»', ' ',
+        '(', '—', '-', 's', 't',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn tokens_are_found_as_character_by_character(
+            chars in proptest::collection::vec(proptest::sample::select(TEXT_CHARS), 0..40),
+            prefix in 0..3usize,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let start = text.char_indices().nth(prefix).map_or(text.len(), |(i, _)| i);
+            let span = Span::new(start, text.len());
+            let mut expected = Vec::new();
+            tokenize_by_chars(&text, span, &mut expected);
+            let got = tokenize(&text, span);
+            let view = |t: &[Token]| -> Vec<(Span, String, bool, bool, bool)> {
+                t.iter()
+                    .map(|t| (t.span, t.norm.to_string(), t.quoted, t.initial, t.capital))
+                    .collect()
+            };
+            proptest::prop_assert_eq!(view(&got), view(&expected));
+        }
     }
 
     #[test]

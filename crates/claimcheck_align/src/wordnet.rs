@@ -1,4 +1,5 @@
-//! Optional WordNet 3.0 knowledge: synonyms (shared synsets) and antonyms (`!` pointers).
+//! Optional WordNet 3.0 knowledge: synonyms (shared synsets), antonyms (`!` pointers) and, for
+//! nouns, kinds (`@` hypernym pointers).
 //!
 //! WordNet is not shipped with claimcheck. When its data files are installed (Debian's
 //! `wordnet-base` puts them in `/usr/share/wordnet`; `just wordnet` installs it), they are read
@@ -6,33 +7,52 @@
 //! answers "unknown" and the checks fall back to the built-in antonym core in `lexicon.rs`:
 //! paraphrases with other words score lower and fewer antonym swaps are caught.
 //! `CLAIMCHECK_WORDNET=off` disables it, to compare results with and without.
+//!
+//! Loading reads some 20 MB of text, so it parses only the fields it keeps, without allocating
+//! per line: lemmas are numbered as they are first read, everything else refers to them by number,
+//! and each lemma's synsets (and each noun synset's hypernyms) are laid out in one vector.
 
+use crate::index::Lists;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-/// Synsets and antonym pairs of verbs, adjectives and adverbs, keyed by lemma.
+/// Synsets and antonym pairs of verbs, adjectives and adverbs, and synsets and hypernyms of
+/// nouns, keyed by lemma.
 ///
-/// Nouns are left out: their file is two thirds of WordNet, and paraphrase and antonym swaps in
-/// summaries turn mostly on verbs and adjectives. Lookups lemmatize by WordNet's own rules
-/// (exception lists, then suffix rules), so nothing is stemmed at load time.
+/// Nouns are kept apart: a noun is not a predicate, and they serve only to tell two kinds of one
+/// thing apart. Lookups lemmatize by WordNet's own rules (exception lists, then suffix rules), so
+/// nothing is stemmed at load time.
 #[derive(Default)]
 pub(crate) struct WordNet {
-    /// Lemma → synset ids, ascending.
-    synsets: HashMap<String, Vec<u32>>,
-    /// Lemma → lemmas of its antonyms.
-    antonyms: HashMap<String, HashSet<String>>,
+    /// Verb, adjective and adverb lemmas, numbered.
+    index: Lemmas,
+    /// Synset ids of each lemma, ascending.
+    synsets: Lists<u32>,
+    /// For each lemma, [`VERB_OR_ADVERB`] and [`HAS_ANTONYM`].
+    flags: Vec<u8>,
+    /// Antonym pairs of lemmas, in both orders.
+    antonyms: HashSet<(u32, u32)>,
     /// Irregular inflection → lemma ("went" → "go").
-    exceptions: HashMap<String, String>,
-    /// Lemmas WordNet has as verbs or adverbs (never adjectives such as "Swedish").
-    verbs_adverbs: HashSet<String>,
-    /// Noun lemma → noun synset ids, ascending (kept apart: a noun is not a predicate).
-    noun_synsets: HashMap<String, Vec<u32>>,
-    /// Noun synset id → its hypernyms (`@`, `@i`).
-    hypernyms: HashMap<u32, Vec<u32>>,
+    exceptions: HashMap<Box<str>, Box<str>>,
+    /// Noun lemmas, numbered apart.
+    noun_index: Lemmas,
+    /// Noun synset ids of each noun lemma, ascending.
+    noun_synsets: Lists<u32>,
+    /// The id of the first noun synset: nouns are numbered after the other synsets.
+    first_noun: u32,
+    /// Hypernyms (`@`, `@i`) of noun synset `first_noun + k`, in file order.
+    hypernyms: Lists<u32>,
     /// Irregular noun plural → lemma ("women" → "woman").
-    noun_exceptions: HashMap<String, String>,
+    noun_exceptions: HashMap<Box<str>, Box<str>>,
 }
+
+/// A lemma WordNet has as a verb or an adverb (never an adjective such as "Swedish").
+const VERB_OR_ADVERB: u8 = 1;
+/// A lemma with at least one antonym.
+const HAS_ANTONYM: u8 = 2;
 
 /// The default folder of Debian's `wordnet-base`.
 pub(crate) const DEFAULT_DIR: &str = "/usr/share/wordnet";
@@ -64,7 +84,7 @@ pub(crate) fn preload() {
 
 /// True when WordNet's data files were found and read.
 pub fn available() -> bool {
-    !wordnet().synsets.is_empty()
+    !wordnet().index.is_empty()
 }
 
 /// Suffix rules of WordNet's morphy, for verbs and adjectives.
@@ -83,65 +103,290 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("est", "e"),
 ];
 
+/// Suffix rules of WordNet's morphy, for nouns.
+const NOUN_SUFFIXES: &[(&str, &str)] = &[
+    ("s", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+];
+
+/// The lines of a text, as `str::lines` gives them, found with `memchr`: the data files are
+/// megabytes long.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || match ends.next() {
+        Some(end) => {
+            let line = &text[start..end];
+            start = end + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        }
+        None if start < text.len() => {
+            let line = &text[start..];
+            start = text.len();
+            Some(line)
+        }
+        None => None,
+    })
+}
+
+/// The fields of a line of a WordNet data file up to its gloss (which follows the first " | "),
+/// split at single spaces, front to back: what `line.split(" | ").next()` then `.split(' ')`
+/// would give, without scanning the gloss.
+struct Fields<'a> {
+    line: &'a str,
+    /// Where the next field starts; past the end of the line after the last field.
+    at: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn new(line: &'a str) -> Fields<'a> {
+        Fields { line, at: 0 }
+    }
+}
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.line.as_bytes();
+        let start = self.at;
+        if start > bytes.len() {
+            return None;
+        }
+        // Fields are short: a byte loop finds their end sooner than a vector search.
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b' ' {
+            end += 1;
+        }
+        let field = &self.line[start..end];
+        // A field "|" with a space on both sides is the gloss separator.
+        if field == "|" && start > 0 && end < bytes.len() {
+            self.at = usize::MAX;
+            return None;
+        }
+        self.at = end + 1;
+        Some(field)
+    }
+}
+
+/// The head of a synset line: its offset and its number of words, or `None` when the line is
+/// not a synset (the licence header) or is malformed.
+fn synset_head(f: &mut Fields<'_>) -> Option<(u32, usize)> {
+    let (Some(offset), Some(_), Some(_), Some(w_cnt)) = (f.next(), f.next(), f.next(), f.next())
+    else {
+        return None;
+    };
+    match (offset.parse::<u32>(), usize::from_str_radix(w_cnt, 16)) {
+        (Ok(offset), Ok(w_cnt)) => Some((offset, w_cnt)),
+        _ => None,
+    }
+}
+
+/// A word of a synset as a lemma: lowercase, without an adjective marker such as "(a)"; empty
+/// for a multi-word lemma ("give_up"), which never matches a token.
+fn lemma_form(field: &str) -> Cow<'_, str> {
+    let w = &field[..field.find('(').unwrap_or(field.len())];
+    match plain_word(w) {
+        None => Cow::Borrowed(""),
+        Some(true) => Cow::Borrowed(w),
+        Some(false) => Cow::Owned(w.to_lowercase()),
+    }
+}
+
+/// `None` for a multi-word lemma ("give_up"), which never matches a token; otherwise whether the
+/// word is lowercase ASCII already, to be used as it is.
+fn plain_word(w: &str) -> Option<bool> {
+    let mut lowercase = true;
+    for b in w.bytes() {
+        if b == b'_' {
+            return None;
+        }
+        lowercase &= b.is_ascii() && !b.is_ascii_uppercase();
+    }
+    Some(lowercase)
+}
+
+/// Lemmas numbered in the order they are first seen, their text stored one after another in
+/// one string: WordNet has some 150,000, so this saves as many allocations and most of their
+/// memory.
+#[derive(Default)]
+struct Lemmas {
+    text: String,
+    /// Where each lemma ends in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
+    /// Lemma numbers, by the hash of their text.
+    table: hashbrown::HashTable<u32>,
+}
+
+impl Lemmas {
+    fn hash(lemma: &str) -> u64 {
+        rustc_hash::FxBuildHasher.hash_one(lemma)
+    }
+
+    fn text_of<'t>(text: &'t str, ends: &[u32], n: u32) -> &'t str {
+        let n = n as usize;
+        let start = if n == 0 { 0 } else { ends[n - 1] as usize };
+        &text[start..ends[n] as usize]
+    }
+
+    /// The number of `lemma`, if it has one.
+    fn get(&self, lemma: &str) -> Option<u32> {
+        let (text, ends) = (&self.text, &self.ends);
+        self.table
+            .find(Self::hash(lemma), |&n| {
+                Self::text_of(text, ends, n) == lemma
+            })
+            .copied()
+    }
+
+    /// The number of `lemma`, numbering it if it is new.
+    fn number(&mut self, lemma: &str) -> u32 {
+        let hash = Self::hash(lemma);
+        let Lemmas { text, ends, table } = self;
+        if let Some(&n) = table.find(hash, |&n| Self::text_of(text, ends, n) == lemma) {
+            return n;
+        }
+        let n = ends.len() as u32;
+        text.push_str(lemma);
+        ends.push(text.len() as u32);
+        table.insert_unique(hash, n, |&m| Self::hash(Self::text_of(text, ends, m)));
+        n
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// Where synsets were read: (part of speech, offset) of each, in reading order, found again by
+/// place. Of two synsets read at one place, the later one is found, as a map would keep it.
+struct Places<T> {
+    at: Vec<(u8, u32, T)>,
+}
+
+impl<T> Places<T> {
+    fn new() -> Places<T> {
+        Places { at: Vec::new() }
+    }
+
+    fn push(&mut self, pos: u8, offset: u32, value: T) {
+        self.at.push((pos, offset, value));
+    }
+
+    /// Sorts by place, keeping reading order among equals (the files are in offset order, so
+    /// this is one pass).
+    fn sorted(mut self) -> Places<T> {
+        self.at.sort_by_key(|&(pos, offset, _)| (pos, offset));
+        self
+    }
+
+    /// The value of the last synset read at `(pos, offset)`; only after [`Places::sorted`].
+    fn get(&self, pos: u8, offset: u32) -> Option<&T> {
+        let after = self
+            .at
+            .partition_point(|&(p, o, _)| (p, o) <= (pos, offset));
+        let (p, o, value) = self.at.get(after.checked_sub(1)?)?;
+        ((*p, *o) == (pos, offset)).then_some(value)
+    }
+}
+
+/// Reads each line of an exception list ("went go") into `map`; the first lemma of a form wins.
+fn read_exceptions(path: &Path, map: &mut HashMap<Box<str>, Box<str>>) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    for line in text.lines() {
+        let mut f = line.split(' ');
+        if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
+            if !map.contains_key(form) {
+                map.insert(form.into(), lemma.into());
+            }
+        }
+    }
+}
+
 impl WordNet {
-    /// Reads `data.{verb,adj,adv}` and the exception lists from `dir`; `None` when missing.
+    /// Reads `data.{verb,adj,adv}`, `data.noun` and the exception lists from `dir`; `None` when
+    /// the verb, adjective and adverb files are all missing.
     pub(crate) fn load(dir: &Path) -> Option<WordNet> {
+        // All three files are read first: antonym pointers are resolved once every synset is known.
+        let files: Vec<(u8, String)> =
+            [("data.verb", b'v'), ("data.adj", b'a'), ("data.adv", b'r')]
+                .into_iter()
+                .filter_map(|(file, pos)| {
+                    let text = std::fs::read_to_string(dir.join(file)).ok()?;
+                    Some((pos, text))
+                })
+                .collect();
+        if files.is_empty() {
+            return None;
+        }
         let mut wn = WordNet::default();
+        // Every synset's words in reading order, lowercased ("" for multi-word lemmas).
+        let mut words: Vec<Cow<'_, str>> = Vec::new();
+        // Where each synset's words are in `words`.
+        let mut places: Places<std::ops::Range<usize>> = Places::new();
         let mut next_id: u32 = 0;
-        let mut by_offset: HashMap<(u8, u32), Vec<String>> = HashMap::default();
-        let mut pending: Vec<(String, u8, u32, usize)> = Vec::new();
-        let mut read_any = false;
-        for (file, pos) in [("data.verb", b'v'), ("data.adj", b'a'), ("data.adv", b'r')] {
-            let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
-                continue;
-            };
-            read_any = true;
-            for line in text.lines() {
+        // (lemma, synset id) for every word of every synset, in reading order.
+        let mut memberships: Vec<(u32, u32)> = Vec::new();
+        // Antonym pointers: (index in `words` of the source, part of speech and offset of the
+        // target synset, index of the target word in it).
+        let mut pending: Vec<(usize, u8, u32, usize)> = Vec::new();
+        for (pos, text) in &files {
+            let pos = *pos;
+            for line in lines(text) {
                 if line.starts_with(' ') {
                     continue; // licence header
                 }
-                let body = line.split(" | ").next().unwrap_or("");
-                let f: Vec<&str> = body.split(' ').collect();
-                if f.len() < 4 {
-                    continue;
-                }
-                let Ok(offset) = f[0].parse::<u32>() else {
+                // offset lex_filenum ss_type w_cnt [word lex_id]… p_cnt [ptr offset pos st]…
+                let mut f = Fields::new(line);
+                let Some((offset, w_cnt)) = synset_head(&mut f) else {
                     continue;
                 };
-                let Ok(w_cnt) = usize::from_str_radix(f[3], 16) else {
-                    continue;
-                };
-                let mut words = Vec::with_capacity(w_cnt);
-                for k in 0..w_cnt {
-                    let Some(w) = f.get(4 + 2 * k) else { break };
-                    // Drop adjective markers such as "(a)"; multi-word lemmas never match a token.
-                    let w = w.split('(').next().unwrap_or("").to_lowercase();
-                    words.push(if w.contains('_') { String::new() } else { w });
+                let start = words.len();
+                for _ in 0..w_cnt {
+                    let Some(w) = f.next() else { break };
+                    f.next(); // lex_id
+                    words.push(lemma_form(w));
                 }
                 let id = next_id;
                 next_id += 1;
-                for w in words.iter().filter(|w| !w.is_empty()) {
+                for w in &words[start..] {
+                    if w.is_empty() {
+                        continue;
+                    }
+                    let lemma = wn.index.number(w);
+                    if lemma as usize == wn.flags.len() {
+                        wn.flags.push(0);
+                    }
                     if pos != b'a' {
-                        wn.verbs_adverbs.insert(w.clone());
+                        wn.flags[lemma as usize] |= VERB_OR_ADVERB;
                     }
-                    let list = wn.synsets.entry(w.clone()).or_default();
-                    if list.last() != Some(&id) {
-                        list.push(id);
-                    }
+                    memberships.push((lemma, id));
                 }
-                let p_at = 4 + 2 * w_cnt;
-                let p_cnt: usize = f.get(p_at).and_then(|c| c.parse().ok()).unwrap_or(0);
-                for k in 0..p_cnt {
-                    let base = p_at + 1 + 4 * k;
-                    let (Some(sym), Some(off), Some(tpos), Some(st)) = (
-                        f.get(base),
-                        f.get(base + 1),
-                        f.get(base + 2),
-                        f.get(base + 3),
-                    ) else {
+                // Only antonym pointers ("!") are kept: a line without a '!' has none to read.
+                let p_cnt: usize = if memchr::memchr(b'!', line.as_bytes()).is_some() {
+                    f.next().and_then(|c| c.parse().ok()).unwrap_or(0)
+                } else {
+                    0
+                };
+                for _ in 0..p_cnt {
+                    let (Some(sym), Some(off), Some(tpos), Some(st)) =
+                        (f.next(), f.next(), f.next(), f.next())
+                    else {
                         break;
                     };
-                    if *sym != "!" || st.len() != 4 {
+                    if sym != "!" || st.len() != 4 {
                         continue;
                     }
                     let source = usize::from_str_radix(&st[..2], 16).unwrap_or(0);
@@ -152,195 +397,226 @@ impl WordNet {
                     if source == 0 || target == 0 {
                         continue;
                     }
-                    if let Some(src) = words.get(source - 1).filter(|w| !w.is_empty()) {
+                    let src = start + source - 1;
+                    if src < words.len() && !words[src].is_empty() {
                         let tp = if tp == b's' { b'a' } else { tp };
-                        pending.push((src.clone(), tp, off, target - 1));
+                        pending.push((src, tp, off, target - 1));
                     }
                 }
-                by_offset.insert((pos, offset), words);
+                places.push(pos, offset, start..words.len());
             }
         }
-        if !read_any {
-            return None;
-        }
-        wn.load_nouns(dir, &mut next_id);
+        wn.synsets = Lists::group(wn.flags.len(), &memberships).dedup();
+        wn.first_noun = next_id;
+        wn.load_nouns(dir);
+        let places = places.sorted();
         for (src, pos, off, target) in pending {
-            if let Some(t) = by_offset.get(&(pos, off)).and_then(|ws| ws.get(target)) {
-                if !t.is_empty() && *t != src {
-                    wn.antonyms
-                        .entry(src.clone())
-                        .or_default()
-                        .insert(t.clone());
-                    wn.antonyms.entry(t.clone()).or_default().insert(src);
-                }
+            let Some(t) = places
+                .get(pos, off)
+                .and_then(|ws| words[ws.clone()].get(target))
+            else {
+                continue;
+            };
+            if !t.is_empty() && *t != words[src] {
+                let known = |w: &str| wn.index.get(w).expect("every word read is numbered");
+                let (a, b) = (known(&words[src]), known(t));
+                wn.antonyms.insert((a, b));
+                wn.antonyms.insert((b, a));
+                wn.flags[a as usize] |= HAS_ANTONYM;
+                wn.flags[b as usize] |= HAS_ANTONYM;
             }
         }
         for file in ["verb.exc", "adj.exc", "adv.exc"] {
-            if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
-                for line in text.lines() {
-                    let mut f = line.split(' ');
-                    if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
-                        wn.exceptions
-                            .entry(form.to_string())
-                            .or_insert_with(|| lemma.to_string());
-                    }
-                }
-            }
+            read_exceptions(&dir.join(file), &mut wn.exceptions);
         }
         Some(wn)
     }
 
-    /// Reads `data.noun` (synonyms and hypernyms) and `noun.exc`, when present.
-    fn load_nouns(&mut self, dir: &Path, next_id: &mut u32) {
+    /// Reads `data.noun` (synonyms and hypernyms) and `noun.exc`, when present; noun synsets are
+    /// numbered from `first_noun`.
+    fn load_nouns(&mut self, dir: &Path) {
         let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
             return;
         };
-        let mut id_of: HashMap<u32, u32> = HashMap::default();
+        // Each noun synset's number (from 0) by place.
+        let mut places: Places<u32> = Places::new();
+        let mut memberships: Vec<(u32, u32)> = Vec::new();
+        // Hypernym pointers: (synset number, offset of the hypernym).
         let mut edges: Vec<(u32, u32)> = Vec::new();
-        for line in text.lines() {
+        let mut count: u32 = 0;
+        let mut lower = String::new();
+        for line in lines(&text) {
             if line.starts_with(' ') {
                 continue;
             }
-            let body = line.split(" | ").next().unwrap_or("");
-            let f: Vec<&str> = body.split(' ').collect();
-            if f.len() < 4 {
-                continue;
-            }
-            let (Ok(offset), Ok(w_cnt)) = (f[0].parse::<u32>(), usize::from_str_radix(f[3], 16))
-            else {
+            let mut f = Fields::new(line);
+            let Some((offset, w_cnt)) = synset_head(&mut f) else {
                 continue;
             };
-            let id = *next_id;
-            *next_id += 1;
-            id_of.insert(offset, id);
-            for k in 0..w_cnt {
-                let Some(w) = f.get(4 + 2 * k) else { break };
-                let w = w.to_lowercase();
-                if w.contains('_') {
-                    continue;
-                }
-                let list = self.noun_synsets.entry(w).or_default();
-                if list.last() != Some(&id) {
-                    list.push(id);
-                }
+            let k = count;
+            count += 1;
+            places.push(b'n', offset, k);
+            for _ in 0..w_cnt {
+                let Some(w) = f.next() else { break };
+                f.next(); // lex_id
+                let lemma = match plain_word(w) {
+                    None => continue,
+                    Some(true) => self.noun_index.number(w),
+                    // Names ("Paris"): lowercased in a reused buffer when ASCII.
+                    Some(false) if w.is_ascii() => {
+                        lower.clear();
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                        self.noun_index.number(&lower)
+                    }
+                    Some(false) => self.noun_index.number(&w.to_lowercase()),
+                };
+                memberships.push((lemma, self.first_noun + k));
             }
-            let p_at = 4 + 2 * w_cnt;
-            let p_cnt: usize = f.get(p_at).and_then(|c| c.parse().ok()).unwrap_or(0);
-            for k in 0..p_cnt {
-                let base = p_at + 1 + 4 * k;
-                let (Some(sym), Some(off)) = (f.get(base), f.get(base + 1)) else {
+            let p_cnt: usize = f.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+            for _ in 0..p_cnt {
+                let (Some(sym), Some(off)) = (f.next(), f.next()) else {
                     break;
                 };
-                if matches!(*sym, "@" | "@i") {
+                f.next(); // part of speech
+                f.next(); // source/target
+                if matches!(sym, "@" | "@i") {
                     if let Ok(off) = off.parse::<u32>() {
-                        edges.push((id, off));
+                        edges.push((k, off));
                     }
                 }
             }
         }
-        for (id, off) in edges {
-            if let Some(&h) = id_of.get(&off) {
-                self.hypernyms.entry(id).or_default().push(h);
+        self.noun_synsets = Lists::group(self.noun_index.len(), &memberships).dedup();
+        let places = places.sorted();
+        let edges: Vec<(u32, u32)> = edges
+            .into_iter()
+            .filter_map(|(k, off)| Some((k, self.first_noun + *places.get(b'n', off)?)))
+            .collect();
+        self.hypernyms = Lists::group(count as usize, &edges);
+        read_exceptions(&dir.join("noun.exc"), &mut self.noun_exceptions);
+    }
+
+    /// Calls `f` with each lemma a word form may have, until it returns true: the form itself,
+    /// an irregular lemma (`None` when WordNet does not list that lemma), and suffix-rule lemmas
+    /// that WordNet knows. A lemma may come more than once. True when `f` returned true.
+    fn any_lemma(&self, word: &str, mut f: impl FnMut(Option<u32>) -> bool) -> bool {
+        if let Some(n) = self.index.get(word) {
+            if f(Some(n)) {
+                return true;
             }
         }
-        if let Ok(text) = std::fs::read_to_string(dir.join("noun.exc")) {
-            for line in text.lines() {
-                let mut f = line.split(' ');
-                if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
-                    self.noun_exceptions
-                        .entry(form.to_string())
-                        .or_insert_with(|| lemma.to_string());
+        if let Some(l) = self.exceptions.get(word) {
+            if f(self.index.get(l)) {
+                return true;
+            }
+        }
+        let mut candidate = String::new();
+        for (suffix, ending) in SUFFIXES {
+            let Some(base) = word.strip_suffix(suffix) else {
+                continue;
+            };
+            let known = if ending.is_empty() {
+                self.index.get(base)
+            } else {
+                candidate.clear();
+                candidate.push_str(base);
+                candidate.push_str(ending);
+                self.index.get(&candidate)
+            };
+            if let Some(n) = known.filter(|_| base.len() + ending.len() >= 2) {
+                if f(Some(n)) {
+                    return true;
+                }
+            }
+            // Doubled final consonant: "stopped" → "stop".
+            let b = base.as_bytes();
+            if ending.is_empty()
+                && b.len() >= 3
+                && b[b.len() - 1].is_ascii()
+                && b[b.len() - 1] == b[b.len() - 2]
+            {
+                if let Some(n) = self.index.get(&base[..base.len() - 1]) {
+                    if f(Some(n)) {
+                        return true;
+                    }
                 }
             }
         }
+        false
     }
 
     /// The noun synset ids of a word form, by morphy's noun rules; sorted.
     fn noun_ids(&self, word: &str) -> Vec<u32> {
-        let mut lemmas: Vec<String> = Vec::new();
-        if self.noun_synsets.contains_key(word) {
-            lemmas.push(word.to_string());
-        }
+        let mut ids = Vec::new();
+        let mut add = |lemma: &str| {
+            if let Some(n) = self.noun_index.get(lemma) {
+                ids.extend_from_slice(self.noun_synsets.get(n));
+            }
+        };
+        add(word);
         if let Some(l) = self.noun_exceptions.get(word) {
-            lemmas.push(l.clone());
+            add(l);
         }
-        for (suffix, ending) in [
-            ("s", ""),
-            ("ses", "s"),
-            ("xes", "x"),
-            ("zes", "z"),
-            ("ches", "ch"),
-            ("shes", "sh"),
-            ("men", "man"),
-            ("ies", "y"),
-        ] {
+        let mut candidate = String::new();
+        for (suffix, ending) in NOUN_SUFFIXES {
             if let Some(base) = word.strip_suffix(suffix) {
-                let c = format!("{base}{ending}");
-                if self.noun_synsets.contains_key(&c) && !lemmas.contains(&c) {
-                    lemmas.push(c);
-                }
+                candidate.clear();
+                candidate.push_str(base);
+                candidate.push_str(ending);
+                add(&candidate);
             }
         }
-        let mut ids: Vec<u32> = lemmas
-            .iter()
-            .filter_map(|l| self.noun_synsets.get(l))
-            .flatten()
-            .copied()
-            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
-    /// The lemmas a word form may have: itself, an irregular lemma, and suffix-rule lemmas that
-    /// WordNet knows.
-    fn lemmas(&self, word: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        if self.synsets.contains_key(word) {
-            out.push(word.to_string());
+    /// The hypernyms of noun synset `id`.
+    fn hypernyms_of(&self, id: u32) -> &[u32] {
+        self.hypernyms.get(id - self.first_noun)
+    }
+
+    /// See [`cohyponyms`].
+    pub(crate) fn cohyponyms(&self, a: &str, b: &str) -> bool {
+        if self.noun_index.is_empty() || a == b {
+            return false;
         }
-        if let Some(l) = self.exceptions.get(word) {
-            out.push(l.clone());
+        let ia = self.noun_ids(a);
+        if ia.is_empty() {
+            return false;
         }
-        for (suffix, ending) in SUFFIXES {
-            if let Some(base) = word.strip_suffix(suffix) {
-                let candidate = format!("{base}{ending}");
-                if candidate.len() >= 2
-                    && self.synsets.contains_key(&candidate)
-                    && !out.contains(&candidate)
-                {
-                    out.push(candidate);
-                }
-                // Doubled final consonant: "stopped" → "stop".
-                let b = base.as_bytes();
-                if ending.is_empty()
-                    && b.len() >= 3
-                    && b[b.len() - 1].is_ascii()
-                    && b[b.len() - 1] == b[b.len() - 2]
-                {
-                    let single = &base[..base.len() - 1];
-                    if self.synsets.contains_key(single) && !out.iter().any(|o| o == single) {
-                        out.push(single.to_string());
-                    }
-                }
-            }
+        let ib = self.noun_ids(b);
+        if ib.is_empty() || share_synset(&ia, &ib) {
+            return false;
         }
-        out
+        // Few: the direct hypernyms of two synsets.
+        let up = |ids: &[u32]| -> Vec<u32> {
+            ids.iter()
+                .take(2)
+                .flat_map(|&id| self.hypernyms_of(id))
+                .copied()
+                .collect()
+        };
+        let (ha, hb) = (up(&ia), up(&ib));
+        if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
+            return false;
+        }
+        ha.iter().any(|x| hb.contains(x))
     }
 
     /// True when two word forms share a synset.
     #[cfg(test)]
     pub(crate) fn synonyms(&self, a: &str, b: &str) -> bool {
-        if self.synsets.is_empty() || a == b {
+        if self.index.is_empty() || a == b {
             return false;
         }
-        let lb = self.lemmas(b);
-        self.lemmas(a).iter().any(|x| {
-            lb.iter()
-                .any(|y| match (self.synsets.get(x), self.synsets.get(y)) {
-                    (Some(p), Some(q)) => p.iter().any(|s| q.binary_search(s).is_ok()),
-                    _ => false,
+        self.any_lemma(a, |x| {
+            x.is_some_and(|x| {
+                self.any_lemma(b, |y| {
+                    y.is_some_and(|y| share_synset(self.synsets.get(x), self.synsets.get(y)))
                 })
+            })
         })
     }
 
@@ -349,11 +625,11 @@ impl WordNet {
         if self.antonyms.is_empty() {
             return false;
         }
-        let lb = self.lemmas(b);
-        self.lemmas(a).iter().any(|x| {
-            self.antonyms
-                .get(x)
-                .is_some_and(|set| lb.iter().any(|y| set.contains(y)))
+        self.any_lemma(a, |x| {
+            x.is_some_and(|x| {
+                self.flags[x as usize] & HAS_ANTONYM != 0
+                    && self.any_lemma(b, |y| y.is_some_and(|y| self.antonyms.contains(&(x, y))))
+            })
         })
     }
 }
@@ -361,7 +637,7 @@ impl WordNet {
 /// True when WordNet knows the word as a verb, adjective or adverb (it is then a common word,
 /// not a name, and can carry a negation). False for everything when WordNet is absent.
 pub(crate) fn is_predicate(word: &str) -> bool {
-    !wordnet().lemmas(word).is_empty()
+    wordnet().any_lemma(word, |_| true)
 }
 
 /// True when WordNet knows the word as a verb or adverb: a capitalised one ("Think", "Wanna")
@@ -369,7 +645,9 @@ pub(crate) fn is_predicate(word: &str) -> bool {
 /// ones ("Swedish") are usually names.
 pub(crate) fn is_verb_or_adverb(word: &str) -> bool {
     let wn = wordnet();
-    wn.lemmas(word).iter().any(|l| wn.verbs_adverbs.contains(l))
+    wn.any_lemma(word, |l| {
+        l.is_some_and(|l| wn.flags[l as usize] & VERB_OR_ADVERB != 0)
+    })
 }
 
 /// True when WordNet lists `a` and `b` (normal forms) as antonyms.
@@ -380,16 +658,13 @@ pub(crate) fn antonyms(a: &str, b: &str) -> bool {
 /// The synset ids of every lemma of a word form, sorted; empty without WordNet.
 pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
     let wn = wordnet();
-    if wn.synsets.is_empty() {
-        return Vec::new();
-    }
-    let mut ids: Vec<u32> = wn
-        .lemmas(word)
-        .iter()
-        .filter_map(|l| wn.synsets.get(l))
-        .flatten()
-        .copied()
-        .collect();
+    let mut ids: Vec<u32> = Vec::new();
+    wn.any_lemma(word, |l| {
+        if let Some(l) = l {
+            ids.extend_from_slice(wn.synsets.get(l));
+        }
+        false
+    });
     ids.sort_unstable();
     ids.dedup();
     ids
@@ -400,27 +675,7 @@ pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
 /// cheap cap; not sense frequency, which would need `index.noun`)
 /// ("astronomers"/"biologists", "sales"/"profits", "roommate"/"landlord").
 pub(crate) fn cohyponyms(a: &str, b: &str) -> bool {
-    let wn = wordnet();
-    if wn.noun_synsets.is_empty() || a == b {
-        return false;
-    }
-    let (ia, ib) = (wn.noun_ids(a), wn.noun_ids(b));
-    if ia.is_empty() || ib.is_empty() || share_synset(&ia, &ib) {
-        return false;
-    }
-    let up = |ids: &[u32]| -> HashSet<u32> {
-        ids.iter()
-            .take(2)
-            .filter_map(|id| wn.hypernyms.get(id))
-            .flatten()
-            .copied()
-            .collect()
-    };
-    let (ha, hb) = (up(&ia), up(&ib));
-    if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
-        return false;
-    }
-    ha.intersection(&hb).next().is_some()
+    wordnet().cohyponyms(a, b)
 }
 
 /// One bit per synset id, hashed into 64: see `Token::synset_bits`.
@@ -432,6 +687,13 @@ pub(crate) fn synset_bits(ids: &[u32]) -> u64 {
 
 /// True when two sorted synset lists share an id.
 pub(crate) fn share_synset(a: &[u32], b: &[u32]) -> bool {
+    // Lists whose ranges do not overlap share nothing; a third of the comparisons end here
+    // (synset ids run verbs, then adjectives, then adverbs).
+    match (a.first(), a.last(), b.first(), b.last()) {
+        (Some(a_first), Some(a_last), Some(b_first), Some(b_last))
+            if a_first <= b_last && b_first <= a_last => {}
+        _ => return false,
+    }
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -468,6 +730,38 @@ mod tests {
         assert!(wn.synonyms("rises", "lifted"));
         assert!(wn.synonyms("rose", "lift"));
         assert!(!wn.synonyms("able", "rise"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn nouns_of_one_kind() {
+        // Apart from `tempdir()`, which another test removes.
+        let dir = std::env::temp_dir().join(format!("claimcheck-wn-nouns-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("data.verb"),
+            "00100000 30 v 01 rise 0 000 | move upward\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("data.noun"),
+            "  1 licence header\n\
+             00000010 05 n 01 scientist 0 000 | a person\n\
+             00000020 05 n 02 Astronomer 0 stargazer 0 001 @ 00000010 n 0000 | one\n\
+             00000030 05 n 01 biologist 0 001 @ 00000010 n 0000 | another\n\
+             00000040 05 n 01 woman 0 000 | a person\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("noun.exc"), "women woman\n").unwrap();
+        let wn = WordNet::load(&dir).unwrap();
+        assert!(wn.cohyponyms("astronomers", "biologist"));
+        assert!(!wn.cohyponyms("astronomer", "stargazers"), "synonyms");
+        assert!(
+            !wn.cohyponyms("astronomer", "scientist"),
+            "a kind and its kind"
+        );
+        assert!(!wn.cohyponyms("women", "biologist"));
+        assert!(!wn.synonyms("rise", "astronomer"), "nouns are kept apart");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
