@@ -85,18 +85,37 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
     }
 }
 
+/// How many bytes satisfy `pred`: counted in blocks of 255 bytes with byte-wide counters, which
+/// the compiler turns into vector code.
+fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n = block.iter().fold(0u8, |n, &b| n + u8::from(pred(b)));
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// True when more than one character in twenty is a control character other than line breaks,
 /// tabs and form feeds: binary data that happens to have no NUL byte, whatever it decodes as.
 fn mostly_controls(text: &str) -> bool {
-    let mut chars = 0usize;
-    let mut controls = 0usize;
-    for c in text.chars() {
-        chars += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C') {
-            controls += 1;
-        }
-    }
-    controls * 20 > chars.max(1)
+    controls(text) * 20 > text.chars().count().max(1)
+}
+
+/// The control characters of a text other than line breaks, tabs and form feeds.
+///
+/// Counted on the UTF-8 bytes: the control characters (Unicode's `Cc`) are the ASCII ones and
+/// U+0080 to U+009F, which UTF-8 writes as `C2 80` to `C2 9F`.
+fn controls(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let ascii = count_bytes(bytes, |b| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | b'\x0C')) || b == 0x7F
+    });
+    let c1 = memchr::memchr_iter(0xC2, bytes)
+        .filter(|&i| matches!(bytes.get(i + 1), Some(0x80..=0x9F)))
+        .count();
+    ascii + c1
 }
 
 #[cfg(test)]
@@ -131,6 +150,31 @@ mod tests {
         let d = decode(b"caf\xE9 \x93quoted\x94").unwrap();
         assert_eq!(d.text, "café “quoted”");
         assert_eq!(d.encoding, Encoding::Windows1252);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn controls_are_counted_as_characters(
+            chars in proptest::collection::vec(
+                proptest::sample::select(&[
+                    'a', '\n', '\r', '\t', '\x0C', '\x01', '\x1F', '\x7F', '\u{80}', '\u{9F}',
+                    '\u{A0}', '\u{C2}', 'é', '\u{109F}', '“',
+                ][..]),
+                0..60,
+            )
+        ) {
+            let text: String = chars.into_iter().collect();
+            let by_chars = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C'))
+                .count();
+            proptest::prop_assert_eq!(controls(&text), by_chars);
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::sentence::sentence_bounds;
 use claimcheck_core::names::names_match;
 use claimcheck_core::{Document, Encoding, Role, Sentence, Span, Turn};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What the caller knows about the speakers of a transcript (from `pair.toml`); all optional.
 #[derive(Debug, Clone, Default)]
@@ -104,17 +104,15 @@ struct Line {
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let mut end = i;
-            if end > start && text.as_bytes()[end - 1] == b'\r' {
-                end -= 1;
-            }
-            out.push(Line {
-                span: Span::new(start, end),
-            });
-            start = i + 1;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let mut end = i;
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
         }
+        out.push(Line {
+            span: Span::new(start, end),
+        });
+        start = i + 1;
     }
     if start < text.len() {
         out.push(Line {
@@ -122,6 +120,65 @@ fn lines(text: &str) -> Vec<Line> {
         });
     }
     out
+}
+
+/// `s.split_whitespace().count()`.
+fn count_all_words(s: &str) -> usize {
+    if !s.is_ascii() {
+        return count_words(s, usize::MAX);
+    }
+    // A word starts at a byte that is not whitespace and follows whitespace or the start.
+    let white = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let b = s.as_bytes();
+    let inner = b
+        .iter()
+        .zip(&b[1.min(b.len())..])
+        .filter(|&(&x, &y)| white(x) & !white(y))
+        .count();
+    inner + usize::from(b.first().is_some_and(|&x| !white(x)))
+}
+
+/// `s.split_whitespace().count()`, but counting no further than `limit`: ASCII is read byte by
+/// byte, without decoding.
+fn count_words(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() && words < limit {
+        let b = bytes[i];
+        let (white, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s[i..].chars().next().expect("i is a char boundary");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !white && !in_word {
+            words += 1;
+        }
+        in_word = !white;
+        i += len;
+    }
+    words
+}
+
+/// True when `t` holds "://".
+fn has_scheme(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b':', b).any(|colon| b[colon + 1..].starts_with(b"//"))
+}
+
+/// True when `t` holds "www." or "t.me/", in any case.
+fn has_short_link(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|dot| {
+        let www = dot >= 3 && b[dot - 3..dot].eq_ignore_ascii_case(b"www");
+        let t_me = dot >= 1
+            && b[dot - 1].eq_ignore_ascii_case(&b't')
+            && b.get(dot + 1..dot + 4)
+                .is_some_and(|me| me.eq_ignore_ascii_case(b"me/"));
+        www || t_me
+    })
 }
 
 fn is_blank(s: &str) -> bool {
@@ -132,15 +189,11 @@ fn is_blank(s: &str) -> bool {
 /// comment prompts, photo credits, bylines, bare timestamps.
 fn is_boilerplate_line(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    // Every test below compares the count with 15 or less, so counting stops at 16.
+    let words = count_words(t, 16);
     // A line of more than 15 words is boilerplate only when it has a link (with a prompt); most
     // lines of a transcript are settled here without lowercasing them.
-    let contains_ci = |needle: &[u8]| {
-        t.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-    };
-    if words > 15 && !t.contains("://") && !contains_ci(b"www.") && !contains_ci(b"t.me/") {
+    if words > 15 && !has_scheme(t) && !has_short_link(t) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -189,7 +242,7 @@ fn is_boilerplate_line(line: &str) -> bool {
 /// A short line without closing punctuation: a title, a dateline, a caption.
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    let words = count_words(t, 13);
     words <= 12
         && !t.ends_with(['.', '?', '!', '…', '"', '”', '’', '\'', ':', ';', ','])
         && t.chars()
@@ -297,6 +350,24 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
         }
         candidates.push(cand);
     }
+    // What the hints say of each distinct label, judged once however often it occurs: whether it
+    // names the interviewer, and whether it names the main speaker.
+    let mut label_hints: HashMap<&str, (bool, bool)> = HashMap::new();
+    for (l, _) in candidates.iter().flatten() {
+        label_hints
+            .entry(l.as_str())
+            .or_insert_with(|| (is_interviewer_label(l, hints), hinted_primary(l, hints)));
+    }
+    let interviewer = |l: &str| {
+        label_hints
+            .get(l)
+            .map_or_else(|| is_interviewer_label(l, hints), |h| h.0)
+    };
+    let hinted_speaker = |l: &str| {
+        label_hints
+            .get(l)
+            .map_or_else(|| hinted_primary(l, hints), |h| h.1)
+    };
     let lowercase_lines: usize = counts
         .iter()
         .filter(|(l, _)| !capitalised.get(*l).copied().unwrap_or(true))
@@ -309,9 +380,9 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
             return counts.get(&l).copied().unwrap_or(0) >= 2 && lowercase_lines >= 3;
         }
         counts.get(&l).copied().unwrap_or(0) >= 2
-            || is_interviewer_label(label, hints)
+            || interviewer(label)
             || ANSWER_WORDS.contains(&l.as_str())
-            || hinted_primary(label, hints)
+            || hinted_speaker(label)
     };
     // Once a document is known to be a transcript, a name-shaped label that occurs only once (a
     // guest who speaks once) is a turn too, unless it is a word that heads notes and captions.
@@ -379,12 +450,12 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
             let w: usize = t
                 .lines
                 .iter()
-                .map(|(s, _)| text[s.range()].split_whitespace().count())
+                .map(|(s, _)| count_all_words(&text[s.range()]))
                 .sum();
             *words_by_label.entry(l.clone()).or_default() += w;
         }
     }
-    let hinted: Vec<&String> = labels.iter().filter(|l| hinted_primary(l, hints)).collect();
+    let hinted: Vec<&String> = labels.iter().filter(|l| hinted_speaker(l)).collect();
     let answer_label = labels
         .iter()
         .find(|l| ANSWER_WORDS.contains(&lower_label(l).as_str()));
@@ -396,25 +467,33 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
     } else {
         words_by_label
             .iter()
-            .filter(|(l, _)| !is_interviewer_label(l, hints))
+            .filter(|(l, _)| !interviewer(l))
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(l, _)| l.clone())
     };
-    let role_of = |label: &Option<String>| -> Role {
-        match label {
-            None => Role::Unlabelled,
-            Some(l) if is_interviewer_label(l, hints) => Role::Interviewer,
-            Some(l)
-                if hinted_primary(l, hints)
-                    || ANSWER_WORDS.contains(&lower_label(l).as_str())
-                    || detected
-                        .as_deref()
-                        .is_some_and(|d| names_match(d, l) || d == l) =>
-            {
-                Role::Primary
-            }
-            Some(_) => Role::Other,
+    let role_of = |l: &str| -> Role {
+        if interviewer(l) {
+            Role::Interviewer
+        } else if hinted_speaker(l)
+            || ANSWER_WORDS.contains(&lower_label(l).as_str())
+            || detected
+                .as_deref()
+                .is_some_and(|d| names_match(d, l) || d == l)
+        {
+            Role::Primary
+        } else {
+            Role::Other
         }
+    };
+    // Each distinct label's role, found once.
+    let roles: Vec<Role> = {
+        let mut known: HashMap<&str, Role> = HashMap::new();
+        raw.iter()
+            .map(|t| match &t.label {
+                None => Role::Unlabelled,
+                Some(l) => *known.entry(l.as_str()).or_insert_with(|| role_of(l)),
+            })
+            .collect()
     };
 
     let mut primary_names: Vec<String> = Vec::new();
@@ -426,11 +505,10 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
     let mut turns = Vec::new();
     let mut sentences = Vec::new();
     let mut paragraph = 0;
-    for t in raw {
+    for (t, role) in raw.into_iter().zip(roles) {
         if t.lines.is_empty() {
             continue;
         }
-        let role = role_of(&t.label);
         if role == Role::Primary {
             if let Some(l) = &t.label {
                 if !ANSWER_WORDS.contains(&lower_label(l).as_str()) && !primary_names.contains(l) {
@@ -543,7 +621,11 @@ fn ends_with_abbreviation(segment: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    if last.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last))
+    } else {
+        ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    }
 }
 
 /// Whether `body` may hold a run of [`LONG_WHITESPACE`] bytes of whitespace: a cheap "no" for
@@ -749,6 +831,37 @@ mod tests {
             let start = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
             let para = Span::new(start, text.len());
             prop_assert_eq!(pieces(&text, para), cut_at_long_whitespace(&text, para));
+        }
+    }
+
+    /// Characters for lines: whitespace of every width, letters in both cases, link punctuation.
+    const LINE_CHARS: &[char] = &[
+        ' ', '\t', '\x0B', '\u{85}', '\u{a0}', '\u{3000}', 'w', 'W', 't', 'T', 'm', 'M', 'e', '.',
+        '/', ':', 'ж', '’',
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn words_and_links_are_found_as_by_the_plain_definitions(
+            chars in prop::collection::vec(prop::sample::select(LINE_CHARS), 0..40),
+            limit in 0..20usize,
+        ) {
+            let line: String = chars.into_iter().collect();
+            let all = line.split_whitespace().count();
+            prop_assert_eq!(count_words(&line, limit), all.min(limit));
+            prop_assert_eq!(count_all_words(&line), all);
+            let ascii: String = line.chars().filter(char::is_ascii).collect();
+            prop_assert_eq!(count_all_words(&ascii), ascii.split_whitespace().count());
+            let ci = |needle: &[u8]| {
+                line.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+            };
+            prop_assert_eq!(has_short_link(&line), ci(b"www.") || ci(b"t.me/"));
+            prop_assert_eq!(has_scheme(&line), line.contains("://"));
         }
     }
 
