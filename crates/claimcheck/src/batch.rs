@@ -80,6 +80,9 @@ fn progress(len: usize) -> ProgressBar {
     bar
 }
 
+/// A pair checked and its reports written, with its CSV rows for the combined report.
+type Written = (crate::pair::Checked, Vec<u8>);
+
 /// A pair that could not be checked, and why.
 struct Failure {
     name: String,
@@ -105,7 +108,7 @@ pub(crate) fn batch(
     write_atomic(&out.join(COMBINED), |combined| {
         write_rows(&mut *combined, std::iter::empty::<&Row>(), true)?;
         for chunk in pairs.chunks(CHUNK) {
-            let results: Vec<(String, Result<crate::pair::Checked>)> = chunk
+            let results: Vec<(String, Result<Written>)> = chunk
                 .par_iter()
                 .map(|dir| {
                     let name = dir
@@ -115,8 +118,8 @@ pub(crate) fn batch(
                     let result = match reserved_name(&name) {
                         Some(why) => Err(crate::InputError(why).into()),
                         None => check_dir(dir, settings).and_then(|c| {
-                            write_pair(out, &c)?;
-                            Ok(c)
+                            let csv_rows = write_pair(out, &c)?;
+                            Ok((c, csv_rows))
                         }),
                     };
                     bar.inc(1);
@@ -125,9 +128,9 @@ pub(crate) fn batch(
                 .collect();
             for (name, result) in results {
                 match result {
-                    Ok(checked) => {
+                    Ok((checked, csv_rows)) => {
                         report_warnings(&checked);
-                        write_rows(&mut *combined, &checked.rows, false)?;
+                        combined.write_all(&csv_rows)?;
                         unsupported |= checked.unsupported();
                         summaries.push(checked.summary());
                     }

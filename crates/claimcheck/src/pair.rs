@@ -174,6 +174,8 @@ fn looks_english(text: &str) -> bool {
     const COMMON: &[&str] = &[
         "the", "and", "of", "to", "is", "in", "that", "it", "we", "you", "a",
     ];
+    /// The length of the longest common word, in bytes.
+    const LONGEST: usize = 4;
     let mut words = 0usize;
     let mut common = 0usize;
     for w in text
@@ -183,7 +185,7 @@ fn looks_english(text: &str) -> bool {
     {
         words += 1;
         // Case-blind without allocating: the common words are ASCII.
-        if COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+        if w.len() <= LONGEST && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
             common += 1;
         }
     }
@@ -322,14 +324,19 @@ pub(crate) fn render_html(checked: &Checked) -> String {
     )
 }
 
-/// Writes a pair's CSV and HTML into `out`.
-pub(crate) fn write_pair(out: &Path, checked: &Checked) -> Result<()> {
+/// Writes a pair's CSV and HTML into `out`, and gives back its CSV rows without the header: the
+/// combined report is the header and every pair's rows, so they are rendered once.
+pub(crate) fn write_pair(out: &Path, checked: &Checked) -> Result<Vec<u8>> {
+    let mut rows = Vec::new();
+    claimcheck_report::write_rows(&mut rows, &checked.rows, false)?;
     write_atomic(&out.join(format!("{}.csv", checked.name)), |w| {
-        claimcheck_report::write_rows(w, &checked.rows, true)?;
+        claimcheck_report::write_rows(&mut *w, std::iter::empty::<&Row>(), true)?;
+        w.write_all(&rows)?;
         Ok(())
     })?;
     write_bytes_atomic(
         &out.join(format!("{}.html", checked.name)),
         render_html(checked).as_bytes(),
-    )
+    )?;
+    Ok(rows)
 }

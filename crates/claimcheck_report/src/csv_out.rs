@@ -2,6 +2,8 @@
 
 use crate::Row;
 use claimcheck_core::Verdict;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 
 /// The CSV header, in column order.
@@ -23,9 +25,14 @@ pub const CSV_HEADER: [&str; 12] = [
 /// Makes a text cell safe to open in a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`,
 /// a tab or a carriage return is prefixed with `'`, as OWASP recommends for CSV injection.
 pub fn neutralise(cell: &str) -> String {
+    neutralised(cell).into_owned()
+}
+
+/// [`neutralise`], borrowing the cell when it is safe as it is.
+fn neutralised(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
     }
 }
 
@@ -41,22 +48,33 @@ pub fn write_rows<'a, W: Write>(
     if header {
         w.write_record(CSV_HEADER)?;
     }
+    // Cells are written one by one, numbers through one reused buffer, so a row allocates
+    // nothing unless a cell needs neutralising.
+    let mut number = String::new();
+    let mut number_field = |w: &mut csv::Writer<W>, n: &dyn std::fmt::Display| {
+        number.clear();
+        let _ = write!(number, "{n}");
+        w.write_field(&number)
+    };
     for r in rows {
-        let opt = |v: Option<usize>| v.map(|x| x.to_string()).unwrap_or_default();
-        w.write_record([
-            neutralise(&r.pair),
-            r.claim_id.to_string(),
-            neutralise(&r.claim),
-            r.verdict.as_str().to_string(),
-            format!("{:.3}", r.score),
-            neutralise(&r.evidence),
-            neutralise(&r.speaker),
-            r.secondary_start.to_string(),
-            r.secondary_end.to_string(),
-            opt(r.primary_start),
-            opt(r.primary_end),
-            neutralise(&r.reasons),
-        ])?;
+        w.write_field(neutralised(&r.pair).as_bytes())?;
+        number_field(&mut w, &r.claim_id)?;
+        w.write_field(neutralised(&r.claim).as_bytes())?;
+        w.write_field(r.verdict.as_str())?;
+        number_field(&mut w, &format_args!("{:.3}", r.score))?;
+        w.write_field(neutralised(&r.evidence).as_bytes())?;
+        w.write_field(neutralised(&r.speaker).as_bytes())?;
+        number_field(&mut w, &r.secondary_start)?;
+        number_field(&mut w, &r.secondary_end)?;
+        for offset in [r.primary_start, r.primary_end] {
+            match offset {
+                Some(n) => number_field(&mut w, &n)?,
+                None => w.write_field("")?,
+            }
+        }
+        w.write_field(neutralised(&r.reasons).as_bytes())?;
+        // Ends the record.
+        w.write_record(None::<&[u8]>)?;
     }
     w.flush()?;
     Ok(())

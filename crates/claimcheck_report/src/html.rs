@@ -190,19 +190,34 @@ pub fn escape(s: &str) -> String {
 
 /// Appends `s` to `out`, escaped as by [`escape`], without allocating.
 pub fn escape_into(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    // The next `&`, `<` or `>` and the next `"` or `'`, each found by a vector search and looked
+    // for again only once it is passed.
+    let brackets =
+        |from: usize| memchr::memchr3(b'&', b'<', b'>', &bytes[from..]).map(|k| from + k);
+    let quotes = |from: usize| memchr::memchr2(b'"', b'\'', &bytes[from..]).map(|k| from + k);
+    let (mut next_bracket, mut next_quote) = (brackets(0), quotes(0));
     let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
+    loop {
+        let i = match (next_bracket, next_quote) {
+            (Some(b), Some(q)) => b.min(q),
+            (Some(i), None) | (None, Some(i)) => i,
+            (None, None) => break,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
+            _ => "&#39;",
+        });
         last = i + 1;
+        if next_bracket == Some(i) {
+            next_bracket = brackets(last);
+        } else {
+            next_quote = quotes(last);
+        }
     }
     out.push_str(&s[last..]);
 }
@@ -719,3 +734,37 @@ const JS: &str = r#"(() => {
   if (start && start.classList.contains('claim')) select(start, true);
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_replaces_each_special_byte() {
+        const CHARS: [char; 7] = ['&', '<', '>', '"', '\'', 'a', 'é'];
+        // Every text of up to five of these characters.
+        let mut texts = vec![String::new()];
+        let mut last = texts.clone();
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|t| CHARS.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        for text in &texts {
+            let plain: String = text
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            assert_eq!(escape(text), plain, "{text:?}");
+        }
+    }
+}
