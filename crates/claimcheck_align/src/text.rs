@@ -309,22 +309,28 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>, norm: 
             i = end;
             continue;
         }
-        if c == '"' {
-            // A straight double quote opens after whitespace or an opening bracket and closes otherwise.
-            in_quote = match prev {
-                None => true,
-                Some(p) if p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–') => true,
-                _ => false,
-            };
-        } else if is_open_quote(c) && c != '‘' {
-            in_quote = true;
-        } else if is_close_quote(c) && c != '’' {
-            in_quote = false;
-        } else if matches!(c, '.' | '!' | '?') {
-            sentence_start = true;
-        }
+        mark(c, prev, &mut in_quote, &mut sentence_start);
         prev = Some(c);
         i += len;
+    }
+}
+
+/// What a character between words does: quotation marks open or close a quotation (a straight
+/// double quote opens after whitespace or an opening bracket and closes otherwise), and a
+/// sentence end makes the next word sentence-initial.
+fn mark(c: char, prev: Option<char>, in_quote: &mut bool, sentence_start: &mut bool) {
+    if c == '"' {
+        *in_quote = match prev {
+            None => true,
+            Some(p) if p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–') => true,
+            _ => false,
+        };
+    } else if is_open_quote(c) && c != '‘' {
+        *in_quote = true;
+    } else if is_close_quote(c) && c != '’' {
+        *in_quote = false;
+    } else if matches!(c, '.' | '!' | '?') {
+        *sentence_start = true;
     }
 }
 
@@ -703,20 +709,7 @@ mod tests {
                 prev = word.chars().last();
                 continue;
             }
-            if c == '"' {
-                // A straight double quote opens after whitespace or an opening bracket and closes otherwise.
-                in_quote = match prev {
-                    None => true,
-                    Some(p) if p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–') => true,
-                    _ => false,
-                };
-            } else if is_open_quote(c) && c != '‘' {
-                in_quote = true;
-            } else if is_close_quote(c) && c != '’' {
-                in_quote = false;
-            } else if matches!(c, '.' | '!' | '?') {
-                sentence_start = true;
-            }
+            mark(c, prev, &mut in_quote, &mut sentence_start);
             prev = Some(c);
         }
     }
