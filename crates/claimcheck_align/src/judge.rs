@@ -746,11 +746,53 @@ fn third_party(primary: &Primary, view: &ClaimView, occ: Span, sentence: usize) 
     let range = primary.sentence_tokens[sentence].clone();
     let toks = &primary.tokens[range];
     let inside: Vec<&Token> = toks.iter().filter(|t| occ.contains(t.span)).collect();
+    let before: Vec<&Token> = toks.iter().filter(|t| t.span.end <= occ.start).collect();
+    let text = &primary.document().text;
+    // Direct speech without quotation marks: "they look at this and say, Good for him", "the
+    // popular Russian phrase: He who doesn't take risks". The words right after a verb or noun
+    // of saying and a comma or colon are someone else's.
+    let introduced = before.last().filter(|t| {
+        let gap = text[t.span.end..occ.start].trim();
+        matches!(gap, "," | ":")
+    });
+    if let Some(noun) = introduced.filter(|t| SAYING_NOUNS.contains(&t.norm.as_str())) {
+        let from = before.len().saturating_sub(4);
+        let words: Vec<&str> = before[from..]
+            .iter()
+            .skip_while(|t| !t.is_content() && t.span.start != noun.span.start)
+            .map(|t| &text[t.span.range()])
+            .collect();
+        return Some(format!(
+            "a saying the speaker cites (\"{}\")",
+            words.join(" ")
+        ));
+    }
+    if introduced.is_some_and(|t| is_report_verb(&t.norm)) && !inside.iter().all(|t| t.quoted) {
+        // Whoever says it is in the clause before the verb: the speaker ("I say, …", "as we
+        // said:") or someone the claim itself names are not third parties.
+        let clause = &before[before.len().saturating_sub(9)..before.len() - 1];
+        let own = clause.iter().any(|t| {
+            matches!(t.norm.as_str(), "i" | "we")
+                || (t.is_name() && view.tokens.iter().any(|c| c.stem == t.stem && c.capital))
+        });
+        if own {
+            return None;
+        }
+        let from = clause.len().saturating_sub(3);
+        let words: Vec<&str> = clause[from..]
+            .iter()
+            .chain(introduced)
+            .map(|t| &text[t.span.range()])
+            .collect();
+        return Some(format!(
+            "someone the speaker quotes (\"… {}\")",
+            words.join(" ")
+        ));
+    }
     if inside.is_empty() || !inside.iter().all(|t| t.quoted) {
         return None;
     }
     // A reporting verb before the quotation, with its subject before the verb.
-    let before: Vec<&Token> = toks.iter().filter(|t| t.span.end <= occ.start).collect();
     let verb = before
         .iter()
         .rposition(|t| is_report_verb(&t.norm) || QUOTING_VERBS.contains(&t.norm.as_str()))?;
@@ -844,6 +886,18 @@ const REPORT_NOUNS: &[&str] = &[
 /// Verbs by which a speaker quotes someone else, whoever the grammatical subject is.
 const QUOTING_VERBS: &[&str] = &[
     "quote", "quoting", "quoted", "cite", "citing", "put", "wrote", "writes", "read",
+];
+
+/// Nouns that introduce a saying the speaker cites: "the popular phrase: …".
+const SAYING_NOUNS: &[&str] = &[
+    "phrase",
+    "saying",
+    "proverb",
+    "adage",
+    "maxim",
+    "motto",
+    "slogan",
+    "expression",
 ];
 
 /// Third-person subjects of reported speech.
@@ -967,8 +1021,13 @@ fn check_quote(
         .filter(|&&i| !quote.span.contains(view.tokens[i].span))
         .map(|&i| view.tokens[i].stem.as_str())
         .collect();
-    let related = |s: usize| -> bool {
+    let related = |s: usize, span: Span| -> bool {
         if total_words > t.short_quote_words {
+            return true;
+        }
+        // A short quotation found as a whole clause ("Exactly, the gloves are off.") is
+        // distinctive even far from the claim's passage; a run inside a longer clause is not.
+        if total_words >= 3 && whole_clause(primary, s, span) {
             return true;
         }
         if let Some(w) = passage {
@@ -991,14 +1050,14 @@ fn check_quote(
     // A quotation the claim gives to someone who is not a speaker of the transcript ("Lindqvist's
     // description of it as "…"", "Smith called it "…""): whoever relays it in the transcript,
     // the words are cited as that person's.
-    if let Some(&(span, s)) = occurrences.iter().find(|&&(_, s)| related(s)) {
+    if let Some(&(span, s)) = occurrences.iter().find(|&&(span, s)| related(s, span)) {
         if view.attributed.is_none() && cites_someone_else(primary, view, quote.span) {
             return QuoteCheck::Verified(span, s);
         }
     }
     for &(span, s) in &occurrences {
         let role = primary.sentence_role(s);
-        if !related(s) {
+        if !related(s, span) {
             unrelated.get_or_insert(span);
             continue;
         }
@@ -1028,6 +1087,23 @@ fn check_quote(
         closest: closest_wording(primary, view, quote.span, &near),
         elsewhere: unrelated,
     }
+}
+
+/// True when `span`, in sentence `s`, is a whole clause: nothing but quotation marks between it
+/// and the sentence's start or a comma, colon, semicolon or dash before it, and the same towards
+/// the sentence's end or a punctuation mark after it.
+fn whole_clause(primary: &Primary, s: usize, span: Span) -> bool {
+    const QUOTES: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
+    let text = &primary.document().text;
+    let sentence = primary.sentence_span(s);
+    let before = text[sentence.start..span.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let after = text[span.end..sentence.end]
+        .trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let opens = before.is_empty() || before.ends_with([',', ':', ';', '—', '–', '(']);
+    let closes =
+        after.is_empty() || after.starts_with(['.', ',', ':', ';', '!', '?', '—', '–', ')']);
+    opens && closes
 }
 
 /// The author's own voice in a claim.
@@ -1086,8 +1162,27 @@ fn voice(view: &ClaimView) -> Voice {
         .map(|p| p.to_string());
     // Computed once with the claim's tokens: a reporting verb outside quotes, or a quotation.
     let reported = view.reports;
+    // A judgement the author makes in the main clause, before any reporting verb: "there is
+    // something absurd about", "his frustration is understandable". After "said" it is reported.
+    let first_report = outside
+        .iter()
+        .position(|&i| is_report_verb(&view.tokens[i].norm))
+        .unwrap_or(outside.len());
+    let copular_judgement = outside[..first_report].windows(4).find_map(|w| {
+        let copula = matches!(
+            view.tokens[w[0]].norm.as_str(),
+            "is" | "was" | "are" | "were" | "seems" | "seemed" | "looks"
+        );
+        let judged = w[1..]
+            .iter()
+            .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))?;
+        copula.then(|| view.word(*judged).to_string())
+    });
     let strong = match (&first_person, &phrase) {
         (Some(fp), _) => Some(format!("first person \"{fp}\"")),
+        _ if copular_judgement.is_some() => copular_judgement
+            .as_ref()
+            .map(|j| format!("the judgement \"{j}\"")),
         (None, Some(p))
             if p.starts_with("i ")
                 || p.starts_with("we ")
@@ -1265,6 +1360,31 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         }
     }
 
+    // The passage and its neighbouring sentences in the same turn.
+    let around = {
+        let w = &scored.window;
+        let turn = primary.turn_index(w.first);
+        let first = w.first.saturating_sub(1);
+        let first = if primary.turn_index(first) == turn {
+            first
+        } else {
+            w.first
+        };
+        let last = (w.last + 1).min(primary.sentence_count() - 1);
+        let last = if primary.turn_index(last) == turn {
+            last
+        } else {
+            w.last
+        };
+        window_tokens(
+            primary,
+            &Window {
+                first,
+                last,
+                score: 0.0,
+            },
+        )
+    };
     // Months, weekdays and names in the slot of an unmatched one.
     for &i in &view.content {
         if q[i] >= 0.9 {
@@ -1313,6 +1433,27 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                             &ptext[p.span.range()]
                         ),
                     });
+                    continue;
+                }
+            }
+            // Anywhere in the passage or a sentence next to it, a name of the same kind (WordNet:
+            // two African countries, two French presidents) that the claim leaves out: "Ghana"
+            // for "Senegal".
+            if !known_name(primary, t) {
+                let same_kind = around.iter().find(|p| {
+                    p.is_name()
+                        && !primary.speaker_words.contains(&p.norm)
+                        && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
+                        && crate::wordnet::cohyponyms(&t.norm, &p.norm)
+                });
+                if let Some(p) = same_kind {
+                    out.push(Conflict {
+                        reason: format!(
+                            "claim names \"{}\" where the primary names \"{}\"",
+                            view.word(i),
+                            &ptext[p.span.range()]
+                        ),
+                    });
                 }
             }
         }
@@ -1341,13 +1482,17 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                         .filter(|r| tight_slot(view, q, ptoks, i, r))
                         .is_some_and(|r| r.contains(&k))
             };
-            if (antonyms(c, p) || swapped_kind())
-                && view.negated[i] == pneg[k]
-                && anchored(view, q, ptoks, k, false)
-            {
+            let relation = if antonyms(c, p) {
+                "opposite meaning"
+            } else if swapped_kind() {
+                "a different thing of the same kind"
+            } else {
+                continue;
+            };
+            if view.negated[i] == pneg[k] && anchored(view, q, ptoks, k, false) {
                 out.push(Conflict {
                     reason: format!(
-                        "claim says \"{}\" where the primary says \"{}\" (opposite meaning)",
+                        "claim says \"{}\" where the primary says \"{}\" ({relation})",
                         view.word(i),
                         &ptext[p.span.range()]
                     ),
@@ -1378,10 +1523,14 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 continue;
             }
         }
+        // A word used as a noun ("the benefits of") is not the verb of the same stem ("has not
+        // benefited"): a denial of the one says nothing of the other.
+        let claim_noun = crate::wordnet::available() && noun_use(&view.tokens, i);
         let occ: Vec<usize> = ptoks
             .iter()
             .enumerate()
             .filter(|(k, p)| p.stem == c.stem && anchored(view, q, ptoks, *k, !noun))
+            .filter(|(k, p)| !claim_noun || p.norm == c.norm || noun_use(ptoks, *k))
             .map(|(k, _)| k)
             .collect();
         if occ.is_empty() {
@@ -1414,6 +1563,27 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             flipped.get_or_insert((i, occ[0]));
         }
     }
+    // A denial in a sentence next to the passage, of a claim word the passage lacks, where
+    // that sentence shares another of the claim's words: "We welcome Chinese aid … We don't
+    // want to discourage it" against "wanted to discourage it".
+    let mut next_door: Option<(usize, Vec<Token>, usize)> = None;
+    if flipped.is_none() && agreeing_negated == 0 {
+        next_door = denied_next_door(primary, view, scored);
+    }
+    if let Some((i, stoks, k)) = &next_door {
+        let lo = k.saturating_sub(5);
+        let said: Vec<&str> = stoks[lo..=*k]
+            .iter()
+            .map(|t| &ptext[t.span.range()])
+            .collect();
+        out.push(Conflict {
+            reason: format!(
+                "negation differs: the claim does not negate \"{}\" but the primary does, next to the passage (\"{}\")",
+                view.word(*i),
+                said.join(" ")
+            ),
+        });
+    }
     if let (Some((i, k)), 0) = (flipped, agreeing_negated) {
         let cue = |toks: &[Token], at: usize, text: &str| -> String {
             let lo = at.saturating_sub(5);
@@ -1440,6 +1610,94 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     out
 }
 
+/// A claim word that the passage lacks and that a sentence at most two before or after it (same
+/// turn) denies, while that sentence holds another of the claim's content words too: the claim
+/// word's index, the sentence's tokens and the denied token's index in them.
+fn denied_next_door(
+    primary: &Primary,
+    view: &ClaimView,
+    scored: &Scored,
+) -> Option<(usize, Vec<Token>, usize)> {
+    let w = &scored.window;
+    let turn = primary.turn_index(w.first);
+    let neighbours = [
+        w.first.checked_sub(1),
+        Some(w.last + 1),
+        w.first.checked_sub(2),
+        Some(w.last + 2),
+    ];
+    for s in neighbours.into_iter().flatten() {
+        if s >= primary.sentence_count() || primary.turn_index(s) != turn {
+            continue;
+        }
+        let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        let strength = negation_strength(&primary.document().text, stoks);
+        let shared = |i: usize| stoks.iter().any(|p| p.stem == view.tokens[i].stem);
+        for &i in &view.content {
+            // Not when the claim denies something shortly before the word itself ("did not
+            // accept many of the president's methods": the scope may just be longer).
+            let claim_denies = view.tokens[i.saturating_sub(8)..i]
+                .iter()
+                .any(|t| t.negation);
+            if scored.quality[i] >= 0.9
+                || view.negated[i]
+                || claim_denies
+                || view.is_name(i)
+                || !view.outside_quotes(i)
+                || view.in_parentheses(i)
+            {
+                continue;
+            }
+            let Some(k) = stoks
+                .iter()
+                .position(|p| p.stem == view.tokens[i].stem && p.is_content())
+            else {
+                continue;
+            };
+            let others = view
+                .content
+                .iter()
+                .filter(|&&j| j != i && shared(j))
+                .count();
+            if strength[k] >= 2 && others >= 1 {
+                return Some((i, stoks.to_vec(), k));
+            }
+        }
+    }
+    None
+}
+
+/// True when token `at` is used as a noun: WordNet has no verb, adjective or adverb of it, or
+/// a determiner comes right before it ("the benefits", "any effect").
+fn noun_use(toks: &[Token], at: usize) -> bool {
+    if !crate::wordnet::is_predicate(&toks[at].norm) {
+        return true;
+    }
+    // A determiner at most three words back, with only modifiers between ("a statistically
+    // significant effect"); an auxiliary, negation or "to" between makes it a verb phrase.
+    for t in toks[at.saturating_sub(3)..at].iter().rev() {
+        if DETERMINERS.contains(&t.norm.as_str()) {
+            return true;
+        }
+        if t.negation || t.initial || VERB_MARKERS.contains(&t.norm.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that make the word after them a verb: auxiliaries and the infinitive "to".
+const VERB_MARKERS: &[&str] = &[
+    "to", "has", "have", "had", "is", "was", "are", "were", "be", "been", "will", "would", "can",
+    "could", "do", "does", "did", "may", "might", "must", "should",
+];
+
+/// Words after which a word is a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "any", "no", "its", "their", "his", "her", "our", "my", "your", "this",
+    "these", "those", "some", "every", "each",
+];
+
 /// True when the negation before token `at` denies the thing itself: right before it ("no
 /// oligarchs", "not the podcast"), or across words that only say what was looked for and not
 /// found ("did not find any effect on mood", "didn't see a statistically significant change in").
@@ -1456,12 +1714,26 @@ fn denies_thing(toks: &[Token], at: usize) -> bool {
     }
 }
 
+/// A sentence of at most this many tokens anchors every word in it (see `anchored`).
+const SHORT_SENTENCE: usize = 16;
+
 /// True when the passage token at `k` sits among other words of the claim (at least two within
 /// six tokens), so that it is the claim's counterpart and not a chance recurrence.
 fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize, predicate: bool) -> bool {
     const REACH: usize = 6;
     let lo = k.saturating_sub(REACH);
     let hi = (k + REACH + 1).min(ptoks.len());
+    // Within reach, or anywhere in the token's own sentence when that is short: a one-sentence
+    // answer is the claim's counterpart as a whole.
+    let start = (0..=k).rev().find(|&j| ptoks[j].initial).unwrap_or(0);
+    let end = (k + 1..ptoks.len())
+        .find(|&j| ptoks[j].initial)
+        .unwrap_or(ptoks.len());
+    let (lo, hi) = if end - start <= SHORT_SENTENCE {
+        (lo.min(start), hi.max(end))
+    } else {
+        (lo, hi)
+    };
     let near = (lo..hi)
         .filter(|&j| j != k && ptoks[j].is_content())
         .filter(|&j| {
@@ -1585,7 +1857,13 @@ fn prefix_opposite(a: &str, b: &str) -> bool {
 }
 
 /// Specifics the claim adds that the passage does not have.
-fn additions(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<String> {
+fn additions(
+    primary: &Primary,
+    view: &ClaimView,
+    scored: &Scored,
+    t: &Thresholds,
+    aside: bool,
+) -> Vec<String> {
     let q = &scored.quality;
     let ptoks = window_tokens(primary, &scored.window);
     let pnums = numbers(ptoks);
@@ -1637,9 +1915,80 @@ fn additions(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<String
         }
         k += 1;
     }
+    // With an aside of the author's in the claim, an unmatched phrase is most likely that aside.
+    if out.is_empty() && !aside {
+        out.extend(added_phrase(primary, view, q, t));
+    }
     out.dedup();
     out
 }
+
+/// A phrase the claim appends to a supported core: a run of at least `ADDED_PHRASE_WORDS` content
+/// words that occur nowhere in the primary, with no word of the passage between them ("with
+/// priority for key workers such as nurses and teachers", "during a phone call earlier this
+/// month"), while the rest of the claim is supported by the passage on its own.
+fn added_phrase(primary: &Primary, view: &ClaimView, q: &[f64], t: &Thresholds) -> Option<String> {
+    let novel = |i: usize| {
+        view.weight[i] > 0.0
+            && q[i] < 0.5
+            && view.outside_quotes(i)
+            && !primary.has_stem(&view.tokens[i].stem)
+    };
+    let matched = |i: usize| view.weight[i] > 0.0 && q[i] >= 0.5;
+    let mut best: Option<(usize, usize, usize)> = None;
+    // An aside that opens the claim ("In a refreshingly candid passage, she added") is the
+    // author's framing: the phrase must follow a word of the passage.
+    let mut i = view.content.iter().copied().find(|&i| matched(i))?;
+    while i < view.tokens.len() {
+        if !novel(i) {
+            i += 1;
+            continue;
+        }
+        // Extend over unmatched words until a word of the passage or a clause boundary.
+        let (start, mut end, mut count) = (i, i, 1);
+        let mut j = i + 1;
+        // Names, speakers and reporting verbs (content words that carry no weight) end it too.
+        while j < view.tokens.len()
+            && !matched(j)
+            && (view.weight[j] > 0.0 || !view.tokens[j].is_content())
+        {
+            let gap = &view.text[view.tokens[j - 1].span.end..view.tokens[j].span.start];
+            if gap.contains(['.', ';', ':', '(', ')']) {
+                break;
+            }
+            if novel(j) {
+                end = j;
+                count += 1;
+            }
+            j += 1;
+        }
+        if best.is_none_or(|b| count > b.2) {
+            best = Some((start, end, count));
+        }
+        i = j;
+    }
+    let (start, end, count) = best?;
+    if count < ADDED_PHRASE_WORDS {
+        return None;
+    }
+    // The rest of the claim must stand on the passage alone.
+    let (mut total, mut got) = (0.0, 0.0);
+    for &i in &view.content {
+        if (start..=end).contains(&i) {
+            continue;
+        }
+        total += view.weight[i];
+        got += view.weight[i] * q[i];
+    }
+    if total <= 0.0 || got / total < t.supported {
+        return None;
+    }
+    let span = view.tokens[start].span.cover(view.tokens[end].span);
+    Some(view.text[span.range()].to_string())
+}
+
+/// Novel content words that make an appended phrase (see `added_phrase`).
+const ADDED_PHRASE_WORDS: usize = 3;
 
 fn quoted_list(words: &[String]) -> String {
     words
@@ -1661,6 +2010,52 @@ fn unmatched_words(view: &ClaimView, quality: &[f64], below: f64) -> Vec<String>
     }
     out
 }
+
+/// A source the claim names that the primary never mentions: the words after "according to"
+/// up to the clause's end, or a name right before "figures", "data", "statistics", "poll" or
+/// "survey" ("Rosstat figures released a month later showed …"), when a capitalised word of it
+/// occurs nowhere in the primary and the primary lacks the phrase as a whole.
+fn outside_source(primary: &Primary, view: &ClaimView) -> Option<String> {
+    let toks = &view.tokens;
+    let unknown_name = |t: &Token| {
+        t.capital
+            && t.is_content()
+            && !primary.has_stem(&t.stem)
+            && !primary.speaker_words.contains(&t.norm)
+    };
+    let data = (1..toks.len()).find(|&i| {
+        DATA_NOUNS.contains(&toks[i].norm.as_str())
+            && view.outside_quotes(i)
+            && unknown_name(&toks[i - 1])
+    });
+    if let Some(i) = data {
+        return Some(view.text[toks[i - 1].span.start..toks[i].span.end].to_string());
+    }
+    let at = (0..toks.len().saturating_sub(2)).find(|&i| {
+        toks[i].norm == "according" && toks[i + 1].norm == "to" && view.outside_quotes(i)
+    })?;
+    let mut end = at + 2;
+    while end + 1 < toks.len() {
+        let gap = &view.text[toks[end].span.end..toks[end + 1].span.start];
+        if gap.contains([',', '.', ';', ':', '(', ')', '—', '–']) {
+            break;
+        }
+        end += 1;
+    }
+    let source = &toks[at + 2..=end];
+    // Not a phrase the primary has ("according to the Harbour Board" when the transcript
+    // mentions "the Harbour Board").
+    let words: Vec<Word> = source.iter().map(|t| t.norm.clone()).collect();
+    (source.iter().any(unknown_name) && primary.find_sequence(&words).is_empty()).then(|| {
+        format!(
+            "according to {}",
+            &view.text[toks[at + 2].span.start..toks[end].span.end]
+        )
+    })
+}
+
+/// Nouns for published numbers: a name right before one is a source of data.
+const DATA_NOUNS: &[&str] = &["figures", "data", "statistics", "poll", "polls", "survey"];
 
 /// True when `phrase` occurs in `lower` after a space and before a space, comma or full stop.
 fn has_phrase(lower: &str, phrase: &str) -> bool {
@@ -1908,6 +2303,15 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         }
     }
 
+    // A claim sourced to someone the primary never mentions rests on that source, not on it.
+    if let Some(source) = outside_source(primary, &view) {
+        let mut r = vec![format!(
+            "cites a source the primary never mentions (\"{source}\")"
+        )];
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     let Some(b) = best else {
         let mut r = vec!["nothing in the primary shares this claim's content words".to_string()];
         if let Some(w) = &voice.weak {
@@ -1964,7 +2368,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     }
 
     // 6. Added specifics.
-    let added = additions(primary, &view, b);
+    let added = additions(primary, &view, b, t, voice.weak.is_some());
     if !added.is_empty() {
         let mut r = vec![format!("adds {} not in the passage", quoted_list(&added))];
         r.push(passage);

@@ -485,6 +485,11 @@ pub(crate) const OPINION_PHRASES: &[&str] = &[
     "is striking",
     "essentially",
     "in other words",
+    "hard not to",
+    "it is hard to see",
+    "it is difficult to see",
+    "one wonders",
+    "one has to wonder",
 ];
 
 /// Evaluative words: in a sentence that reports nobody, they mark the author's judgement.
@@ -536,6 +541,14 @@ pub(crate) const EVALUATIVE: &[&str] = &[
     "admirable",
     "pathetic",
     "shocking",
+    "understandable",
+    "regrettable",
+    "commendable",
+    "inexcusable",
+    "unforgivable",
+    "misguided",
+    "baffling",
+    "puzzling",
 ];
 
 /// Adverbs and adjectives that sharpen or qualify a claim: added without support, they are the
