@@ -345,7 +345,8 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 /// How well a primary token stands for a claim token: 1 for the same stem, 0.9 for a spelling
-/// or derivational variant ("Sergei"/"Sergey", "Russia"/"Russian"), else 0.
+/// or derivational variant ("Sergei"/"Sergey", "Russia"/"Russian"), else 0. Two tokens with the
+/// same normal form have the same stem, so that case is settled by the first test.
 fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
     if c.stem == p.stem {
         return 1.0;
@@ -353,36 +354,9 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
     if !p.is_content() {
         return 0.0;
     }
-    if c.norm == p.norm {
-        return 1.0;
-    }
-    let (a, b) = (c.norm.as_str(), p.norm.as_str());
-    // Every spelling rule below needs the same first letter; checking it first keeps this cheap,
-    // as it runs for every claim word against every candidate word.
-    if a.as_bytes().first() == b.as_bytes().first() {
-        // Demonyms and plurals: "Asia"/"Asian", "Europe"/"European", "China"/"Chinese".
-        let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-        if shorter.len() >= 4 {
-            let stem = shorter.trim_end_matches(['a', 'e']);
-            if let Some(rest) = longer.strip_prefix(stem) {
-                if [
-                    "n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is",
-                ]
-                .contains(&rest)
-                {
-                    return 0.9;
-                }
-            }
-        }
-        let short = a.len().min(b.len());
-        if short >= 5 && common_prefix(a, b) * 5 >= short * 4 {
-            return 0.9;
-        }
-        if short >= 5
-            && a.len().abs_diff(b.len()) <= 3
-            && jaro_bound(a, b) + 1e-9 >= (variant - 0.4) / 0.6
-            && jaro_winkler(a, b) >= variant
-        {
+    // Every spelling rule needs the same first letter.
+    if c.norm.as_bytes().first() == p.norm.as_bytes().first() {
+        if spelling_variant(&c.norm, &p.norm, variant) {
             return 0.9;
         }
     } else if (c.capital || p.capital) && c.alias.is_some() && c.alias == p.alias {
@@ -396,6 +370,78 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
         return SYNONYM_CREDIT;
     }
     0.0
+}
+
+/// A claim word as [`ClaimKey::may_match`] compares it with the [`MatchKey`](crate::text::MatchKey)s of primary words.
+#[derive(Debug, Clone, Copy)]
+struct ClaimKey {
+    /// [`MatchKey::stem`](crate::text::MatchKey::stem).
+    stem: u32,
+    /// The first byte of a normal form of at least four bytes, else [`NO_CLAIM_BYTE`].
+    first: u8,
+    /// 1 + the alias group, else [`NO_CLAIM_BYTE`].
+    alias: u8,
+    /// The synset summary, or none for a capitalised word (names take no synonyms).
+    synset_bits: u64,
+}
+
+/// A "none" in a [`ClaimKey`] that equals neither a byte of UTF-8 text nor a "none" of a
+/// [`MatchKey`](crate::text::MatchKey).
+const NO_CLAIM_BYTE: u8 = 0xFE;
+
+impl ClaimKey {
+    fn of(c: &Token) -> ClaimKey {
+        ClaimKey {
+            stem: c.key.stem,
+            first: match c.norm.as_bytes() {
+                [b, _, _, _, ..] => *b,
+                _ => NO_CLAIM_BYTE,
+            },
+            alias: c.alias.map_or(NO_CLAIM_BYTE, |g| g + 1),
+            synset_bits: if c.capital { 0 } else { c.synset_bits },
+        }
+    }
+
+    /// False when [`word_match`] of this claim word and the primary word with key `p` is 0 for
+    /// certain: their stems differ and no other rule applies (a spelling rule needs the same first
+    /// byte in words of four bytes or more, an alias the same group, a synonym a shared synset
+    /// bit, and all three a content word in the primary). Most pairs end here, cheaply.
+    #[inline]
+    fn may_match(&self, p: &crate::text::MatchKey) -> bool {
+        (p.stem == self.stem)
+            | (p.first == self.first)
+            | (p.alias == self.alias)
+            | (p.synset_bits & self.synset_bits != 0)
+    }
+}
+
+/// True when two different words with the same first letter are spellings or derivations of one
+/// word: a demonym or plural, a long common prefix, or a Jaro-Winkler similarity of `variant`.
+fn spelling_variant(a: &str, b: &str, variant: f64) -> bool {
+    let short = a.len().min(b.len());
+    // The demonym rule needs four letters and the others five.
+    if short < 4 {
+        return false;
+    }
+    // Demonyms and plurals: "Asia"/"Asian", "Europe"/"European", "China"/"Chinese".
+    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let stem = shorter.trim_end_matches(['a', 'e']);
+    if let Some(rest) = longer.strip_prefix(stem) {
+        if [
+            "n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is",
+        ]
+        .contains(&rest)
+        {
+            return true;
+        }
+    }
+    if short >= 5 && common_prefix(a, b) * 5 >= short * 4 {
+        return true;
+    }
+    short >= 5
+        && a.len().abs_diff(b.len()) <= 3
+        && jaro_bound(a, b) + 1e-9 >= (variant - 0.4) / 0.6
+        && jaro_winkler(a, b) >= variant
 }
 
 /// An upper bound on the Jaro similarity of two words, from their letter counts: the matching
@@ -447,8 +493,9 @@ fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds)
     let mut quality = vec![0.0; view.tokens.len()];
     for &i in &view.content {
         let c = &view.tokens[i];
+        let key = ClaimKey::of(c);
         let mut best: f64 = 0.0;
-        for p in ptoks {
+        for p in ptoks.iter().filter(|p| key.may_match(&p.key)) {
             best = best.max(word_match(c, p, t.variant));
             if best >= 1.0 {
                 break;
@@ -2435,5 +2482,45 @@ mod tests {
     fn jaro_bound_rejects_unrelated_words() {
         assert!(jaro_bound("sanctions", "sanctioned") > 0.83);
         assert!(jaro_bound("meeting", "mandate") < 0.83);
+    }
+
+    /// `match_sentence` calls `word_match` only where `ClaimKey::may_match` allows: it must allow
+    /// every pair that `word_match` scores above 0. Checked for every pair of distinct words of a
+    /// fixture's secondary and primary, and of a list of variants.
+    #[test]
+    fn may_match_allows_every_match() {
+        use super::{word_match, ClaimKey};
+        use crate::text::tokenize;
+        use claimcheck_core::Span;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let read = |f: &str| std::fs::read_to_string(root.join("lavrov-ntv-2026-02-10").join(f));
+        let variants = "Russia Russian Russians Moscow Kremlin Europe European China Chinese \
+            Sergei Sergey sanction sanctions sanctioned escalate escalation Britain British UK \
+            US America American Washington NATO alliance big large huge grow expand rise Asia \
+            Asian n't not other others a I 2,000 2000 Kyiv Kiev Ukraine Ukrainians";
+        let distinct = |text: &str| {
+            let mut seen = std::collections::HashSet::new();
+            let mut out = tokenize(text, Span::new(0, text.len()));
+            out.retain(|t| seen.insert((t.norm.to_string(), t.capital)));
+            out
+        };
+        let claim = format!("{variants} {}", read("secondary.txt").unwrap());
+        let primary = format!("{variants} {}", read("primary.txt").unwrap());
+        let (claim, primary) = (distinct(&claim), distinct(&primary));
+        let mut scored = [0usize; 3];
+        for c in claim.iter().filter(|c| c.is_content()) {
+            let key = ClaimKey::of(c);
+            for p in &primary {
+                for variant in [0.85, 0.92] {
+                    let m = word_match(c, p, variant);
+                    if m > 0.0 {
+                        assert!(key.may_match(&p.key), "{:?} {:?} {m}", c.norm, p.norm);
+                        scored[usize::from(m < 1.0) + usize::from(m < 0.9)] += 1;
+                    }
+                }
+            }
+        }
+        // Both kinds of match without WordNet were seen.
+        assert!(scored[0] > 0 && scored[1] > 0, "{scored:?}");
     }
 }

@@ -110,6 +110,46 @@ pub(crate) struct Token {
     /// What the normal form is, as bits ([`DIGIT`], [`CONTENT`], [`NUMBER_WORD`], …): tests that
     /// run for every token, answered once per distinct word.
     pub(crate) facts: u8,
+    /// What word matching needs to know of it as a word of the primary, in 16 bytes.
+    pub(crate) key: MatchKey,
+}
+
+/// The facts about a token that decide whether it can match a claim word at all, packed so that
+/// comparing a claim word with each word of a sentence reads 16 bytes per word and no string.
+///
+/// A primary word that is not content matches only a claim word with the same stem, so its
+/// other fields are blank: [`NO_BYTE`], no alias, no synset bits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct MatchKey {
+    /// The low 32 bits of the stem's hash: equal stems have equal hashes.
+    pub(crate) stem: u32,
+    /// The first byte of the normal form when it has at least four bytes (the shortest words a
+    /// spelling rule compares), else [`NO_BYTE`].
+    pub(crate) first: u8,
+    /// 1 + the alias group ([`Token::alias`]), 0 for none.
+    pub(crate) alias: u8,
+    /// [`Token::synset_bits`].
+    pub(crate) synset_bits: u64,
+}
+
+/// [`MatchKey::first`] of a short word: no byte of UTF-8 text is `0xFF`.
+pub(crate) const NO_BYTE: u8 = 0xFF;
+
+impl MatchKey {
+    /// The key of a primary word with these facts.
+    fn new(norm: &str, stem: &Word, content: bool, alias: Option<u8>, synset_bits: u64) -> Self {
+        let first = match norm.as_bytes() {
+            [b, _, _, _, ..] if content => *b,
+            _ => NO_BYTE,
+        };
+        MatchKey {
+            // Truncated on purpose: a key only narrows the words to compare.
+            stem: stem.hash as u32,
+            first,
+            alias: alias.filter(|_| content).map_or(0, |g| g + 1),
+            synset_bits: if content { synset_bits } else { 0 },
+        }
+    }
 }
 
 /// [`Token::facts`]: the normal form starts with an ASCII digit.
@@ -235,6 +275,7 @@ struct Derived {
     negation: bool,
     alias: Option<u8>,
     facts: u8,
+    key: MatchKey,
 }
 
 fn derive(norm: &str) -> Derived {
@@ -248,15 +289,20 @@ fn derive(norm: &str) -> Derived {
         Arc::from(crate::wordnet::synset_ids(norm))
     };
     let negation = NEGATIONS.contains(&norm);
+    let stem = Word::new(&stem_uncached(norm));
+    let synset_bits = crate::wordnet::synset_bits(&synsets);
+    let alias = alias_group(norm);
+    let facts = facts(norm, stop, negation);
     let d = Derived {
+        key: MatchKey::new(norm, &stem, facts & CONTENT != 0, alias, synset_bits),
         norm: Word::new(norm),
-        stem: Word::new(&stem_uncached(norm)),
-        synset_bits: crate::wordnet::synset_bits(&synsets),
+        stem,
+        synset_bits,
         synsets,
         stop,
         negation,
-        alias: alias_group(norm),
-        facts: facts(norm, stop, negation),
+        alias,
+        facts,
     };
     DERIVED.with(|m| {
         let mut m = m.borrow_mut();
@@ -428,6 +474,7 @@ fn push_word(
 fn make(norm: &str, span: Span, quoted: bool, initial: bool, capital: bool) -> Token {
     let d = derive(norm);
     Token {
+        key: d.key,
         span,
         stop: d.stop,
         negation: d.negation,
