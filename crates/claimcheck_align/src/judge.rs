@@ -375,10 +375,7 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
         return 0.9;
     }
     // Synonyms from WordNet, when installed, for content words that are not names.
-    if !c.capital
-        && c.synset_bits & p.synset_bits != 0
-        && crate::wordnet::share_synset(&c.synsets, &p.synsets)
-    {
+    if !c.capital && c.synset_bits & p.synset_bits != 0 && c.synsets.shared(&p.synsets) {
         return SYNONYM_CREDIT;
     }
     0.0

@@ -6,6 +6,7 @@
 //! "Russian-speaking" matches "Russian speaking".
 
 use crate::lexicon::{alias_group, NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS};
+use crate::wordnet::Synsets;
 use claimcheck_core::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
@@ -101,7 +102,7 @@ pub(crate) struct Token {
     /// First token of its sentence (capitalised for grammar, not as a name).
     pub(crate) initial: bool,
     /// WordNet synset ids of the word (sorted; empty without WordNet or for function words).
-    pub(crate) synsets: Arc<[u32]>,
+    pub(crate) synsets: Arc<Synsets>,
     /// A 64-bit summary of `synsets` (one bit per id, hashed): two words whose summaries share
     /// no bit share no synset, which settles most comparisons without reading the lists.
     pub(crate) synset_bits: u64,
@@ -269,7 +270,7 @@ thread_local! {
 struct Derived {
     norm: Word,
     stem: Word,
-    synsets: Arc<[u32]>,
+    synsets: Arc<Synsets>,
     synset_bits: u64,
     stop: bool,
     negation: bool,
@@ -283,14 +284,16 @@ fn derive(norm: &str) -> Derived {
         return d;
     }
     let stop = STOPWORDS.contains(&norm);
-    let synsets: Arc<[u32]> = if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
-        Arc::from(Vec::new())
-    } else {
-        Arc::from(crate::wordnet::synset_ids(norm))
-    };
+    let synsets = Arc::new(Synsets::new(
+        if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
+            Vec::new()
+        } else {
+            crate::wordnet::synset_ids(norm)
+        },
+    ));
     let negation = NEGATIONS.contains(&norm);
     let stem = Word::new(&stem_uncached(norm));
-    let synset_bits = crate::wordnet::synset_bits(&synsets);
+    let synset_bits = crate::wordnet::synset_bits(synsets.ids());
     let alias = alias_group(norm);
     let facts = facts(norm, stop, negation);
     let d = Derived {
