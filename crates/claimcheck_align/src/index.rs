@@ -4,7 +4,7 @@
 //! stems, so the cost of a claim grows with the postings of its words, not with the length of the
 //! primary. Only the few best candidates are then compared word by word.
 
-use crate::text::{numbers, tokenize_into, Number, Token, Word};
+use crate::text::{numbers, tokenize_into, MatchKey, Number, Token, Word};
 use claimcheck_core::names::name_words;
 use claimcheck_core::{Document, Role, Span};
 use rustc_hash::FxHashMap as HashMap;
@@ -15,6 +15,15 @@ const BM25_K1: f32 = 1.2;
 /// BM25 length normalisation.
 const BM25_B: f32 = 0.75;
 
+/// A token's [`MatchKey`] and its position in [`Primary::tokens`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Keyed {
+    /// The key.
+    pub(crate) key: MatchKey,
+    /// The token's index.
+    pub(crate) token: u32,
+}
+
 /// A primary transcript ready for alignment: tokens, per-sentence ranges and an inverted index.
 pub struct Primary {
     pub(crate) doc: Document,
@@ -23,6 +32,12 @@ pub struct Primary {
     pub(crate) sentence_tokens: Vec<Range<usize>>,
     /// For each token, the sentence it belongs to.
     pub(crate) token_sentence: Vec<u32>,
+    /// The match keys of each sentence's tokens, at the same places as `tokens` but with the
+    /// content words of each sentence first: word matching reads 24 bytes a word, and skips the
+    /// function words for most claim words.
+    keys: Vec<Keyed>,
+    /// For each sentence, where its content words end in `keys`.
+    content_ends: Vec<u32>,
     /// Stem → id.
     stem_ids: HashMap<Word, u32>,
     /// Stem id → postings (sentence, term frequency), sentences ascending.
@@ -73,6 +88,24 @@ impl Primary {
                     content.push((number(&mut stem_ids, &t.stem), si as u32));
                 }
             }
+        }
+        let mut keys = Vec::with_capacity(tokens.len());
+        let mut content_ends = Vec::with_capacity(sentence_tokens.len());
+        let mut others = Vec::new();
+        for range in &sentence_tokens {
+            for (ti, t) in tokens[range.clone()].iter().enumerate() {
+                let keyed = Keyed {
+                    key: t.key,
+                    token: (range.start + ti) as u32,
+                };
+                if t.is_content() {
+                    keys.push(keyed);
+                } else {
+                    others.push(keyed);
+                }
+            }
+            content_ends.push(keys.len() as u32);
+            keys.append(&mut others);
         }
         let positions = Lists::group(norm_ids.len(), &token_norms);
         let postings = Lists::group(stem_ids.len(), &content).runs();
@@ -144,6 +177,8 @@ impl Primary {
             tokens,
             sentence_tokens,
             token_sentence,
+            keys,
+            content_ends,
             stem_ids,
             postings,
             norm_ids,
@@ -180,6 +215,13 @@ impl Primary {
 
     pub(crate) fn turn_index(&self, s: usize) -> usize {
         self.doc.sentences[s].turn
+    }
+
+    /// The match keys of the tokens of sentence `s`, all of them and only its content words.
+    pub(crate) fn sentence_keys(&self, s: usize) -> (&[Keyed], &[Keyed]) {
+        let all = &self.keys[self.sentence_tokens[s].clone()];
+        let content = self.content_ends[s] as usize - self.sentence_tokens[s].start;
+        (all, &all[..content])
     }
 
     /// The numbers of sentence `s`.

@@ -499,13 +499,20 @@ fn sentence_match(
 fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds) -> Vec<f64> {
     let range = primary.sentence_tokens[s].clone();
     let ptoks = &primary.tokens[range];
+    let (all, content) = primary.sentence_keys(s);
     let mut quality = vec![0.0; view.tokens.len()];
     for &i in &view.content {
         let c = &view.tokens[i];
         let key = ClaimKey::of(c);
+        // A primary word that is not content matches only by having the same stem.
+        let candidates = if c.may_share_function_stem() {
+            all
+        } else {
+            content
+        };
         let mut best: f64 = 0.0;
-        for p in ptoks.iter().filter(|p| key.may_match(&p.key)) {
-            best = best.max(word_match(c, p, t.variant));
+        for p in candidates.iter().filter(|p| key.may_match(&p.key)) {
+            best = best.max(word_match(c, &primary.tokens[p.token as usize], t.variant));
             if best >= 1.0 {
                 break;
             }

@@ -164,6 +164,23 @@ const SCALE_WORD: u8 = 1 << 3;
 /// [`Token::facts`]: a unit of years such as "decade" ([`YEAR_UNITS`]).
 const YEAR_UNIT: u8 = 1 << 4;
 
+/// [`Token::facts`]: the stem is also the stem of a word that is not content (see
+/// [`Token::may_share_function_stem`]).
+const FUNCTION_STEM: u8 = 1 << 5;
+
+/// The stems of every normal form that is not content: the function words, the negations and the
+/// lone letters (a lone digit is content).
+fn function_stems() -> &'static HashMap<Box<str>, ()> {
+    static STEMS: OnceLock<HashMap<Box<str>, ()>> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        let letters: Vec<String> = ('a'..='z').map(String::from).collect();
+        (STOPWORDS.iter().chain(NEGATIONS).copied())
+            .chain(letters.iter().map(String::as_str))
+            .map(|w| (stem_uncached(w).into_boxed_str(), ()))
+            .collect()
+    })
+}
+
 /// The [`Token::facts`] of a normal form.
 fn facts(norm: &str, stop: bool, negation: bool) -> u8 {
     let digit = norm.starts_with(|c: char| c.is_ascii_digit());
@@ -187,6 +204,13 @@ impl Token {
     /// A word that carries content: not a function word, not a lone letter.
     pub(crate) fn is_content(&self) -> bool {
         self.facts & CONTENT != 0
+    }
+
+    /// The stem is the stem of some word that is not content (a function word, a negation, a
+    /// lone letter), as "others" shares "other"'s. A word for which this is false matches no
+    /// such word, as no rule of word matching but the same stem applies to them.
+    pub(crate) fn may_share_function_stem(&self) -> bool {
+        self.facts & FUNCTION_STEM != 0
     }
 
     /// The normal form starts with a digit.
@@ -295,7 +319,10 @@ fn derive(norm: &str) -> Derived {
     let stem = Word::new(&stem_uncached(norm));
     let synset_bits = crate::wordnet::synset_bits(synsets.ids());
     let alias = alias_group(norm);
-    let facts = facts(norm, stop, negation);
+    let mut facts = facts(norm, stop, negation);
+    if function_stems().contains_key(stem.as_str()) {
+        facts |= FUNCTION_STEM;
+    }
     let d = Derived {
         key: MatchKey::new(norm, &stem, facts & CONTENT != 0, alias, synset_bits),
         norm: Word::new(norm),
@@ -694,6 +721,33 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokenize(s, Span::new(0, s.len()))
+    }
+
+    /// Word matching skips the words of a sentence that are not content for a claim word whose
+    /// stem is no such word's stem: every token that is not content must have the fact.
+    #[test]
+    fn words_that_are_not_content_have_function_stems() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut text = (STOPWORDS.iter().chain(NEGATIONS))
+            .map(|w| format!("{w} {} ", w.to_uppercase()))
+            .collect::<String>();
+        text.push_str("a B c's X's don't WON'T can’t Others others ");
+        for dir in std::fs::read_dir(&root).unwrap() {
+            let dir = dir.unwrap().path();
+            for file in ["primary.txt", "secondary.txt"] {
+                text.push_str(&std::fs::read_to_string(dir.join(file)).unwrap());
+            }
+        }
+        let tokens = toks(&text);
+        let function = tokens.iter().filter(|t| !t.is_content());
+        assert!(function.clone().count() > 1000);
+        for t in function {
+            assert!(t.may_share_function_stem(), "{:?}", t.norm);
+        }
+        // "others" is content and shares the stem of the function word "other".
+        let others = toks("others");
+        assert!(others[0].is_content() && others[0].may_share_function_stem());
+        assert!(!toks("sanctions")[0].may_share_function_stem());
     }
 
     #[test]
