@@ -491,16 +491,23 @@ fn sentence_match(
     if let Some(q) = view.matches.borrow().get(&s) {
         return q.clone();
     }
-    let q: std::rc::Rc<[f64]> = match_sentence(primary, view, s, t).into();
+    let q = match_sentence(primary, view, s, t);
     view.matches.borrow_mut().insert(s, q.clone());
     q
 }
 
-fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds) -> Vec<f64> {
+fn match_sentence(
+    primary: &Primary,
+    view: &ClaimView,
+    s: usize,
+    t: &Thresholds,
+) -> std::rc::Rc<[f64]> {
     let range = primary.sentence_tokens[s].clone();
     let ptoks = &primary.tokens[range];
     let (all, content) = primary.sentence_keys(s);
-    let mut quality = vec![0.0; view.tokens.len()];
+    // Filled in place: one allocation, where a vector turned into an `Rc` would take two.
+    let mut q: std::rc::Rc<[f64]> = std::iter::repeat_n(0.0, view.tokens.len()).collect();
+    let quality = std::rc::Rc::get_mut(&mut q).expect("a new Rc is not shared");
     for &i in &view.content {
         let c = &view.tokens[i];
         let key = ClaimKey::of(c);
@@ -539,7 +546,7 @@ fn match_sentence(primary: &Primary, view: &ClaimView, s: usize, t: &Thresholds)
             }
         }
     }
-    quality
+    q
 }
 
 fn coverage(view: &ClaimView, quality: &[f64]) -> f64 {
