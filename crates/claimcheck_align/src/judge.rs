@@ -1488,43 +1488,41 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         // A name the passage lacks, where the passage has another name in the same place: a swap,
         // even when the claim's name occurs elsewhere in the primary (roles switched).
         if view.is_name(i) && !crate::wordnet::is_verb_or_adverb(&t.norm) {
-            if let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) {
-                let swapped = ptoks[r].iter().find(|p| {
-                    p.is_name()
-                        && !crate::wordnet::is_verb_or_adverb(&p.norm)
-                        && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
-                        && !primary.speaker_words.contains(&p.norm)
+            // A name of the passage that the claim leaves out and that is no speaker's.
+            let unmentioned = |p: &&Token| {
+                p.is_name()
+                    && !primary.speaker_words.contains(&p.norm)
+                    && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
+            };
+            let in_slot = slot(view, q, ptoks, i)
+                .filter(|r| tight_slot(view, q, ptoks, i, r))
+                .and_then(|r| {
+                    ptoks[r]
+                        .iter()
+                        .filter(unmentioned)
+                        .find(|p| !crate::wordnet::is_verb_or_adverb(&p.norm))
                 });
-                if let Some(p) = swapped {
-                    out.push(Conflict {
-                        reason: format!(
-                            "claim names \"{}\" where the primary names \"{}\"",
-                            view.word(i),
-                            &ptext[p.span.range()]
-                        ),
-                    });
-                    continue;
-                }
-            }
-            // Anywhere in the passage or a sentence next to it, a name of the same kind (WordNet:
-            // two African countries, two French presidents) that the claim leaves out: "Ghana"
-            // for "Senegal".
-            if !known_name(primary, t) {
-                let same_kind = around.iter().find(|p| {
-                    p.is_name()
-                        && !primary.speaker_words.contains(&p.norm)
-                        && !view.tokens.iter().any(|c| word_match(c, p, 0.95) > 0.0)
-                        && crate::wordnet::cohyponyms(&t.norm, &p.norm)
+            // Else, for a name the primary never uses, one of the same kind anywhere in the
+            // passage or a sentence next to it (WordNet: two African countries): "Ghana" for
+            // "Senegal".
+            let same_kind = || {
+                (!known_name(primary, t))
+                    .then(|| {
+                        around
+                            .iter()
+                            .filter(unmentioned)
+                            .find(|p| crate::wordnet::cohyponyms(&t.norm, &p.norm))
+                    })
+                    .flatten()
+            };
+            if let Some(p) = in_slot.or_else(same_kind) {
+                out.push(Conflict {
+                    reason: format!(
+                        "claim names \"{}\" where the primary names \"{}\"",
+                        view.word(i),
+                        &ptext[p.span.range()]
+                    ),
                 });
-                if let Some(p) = same_kind {
-                    out.push(Conflict {
-                        reason: format!(
-                            "claim names \"{}\" where the primary names \"{}\"",
-                            view.word(i),
-                            &ptext[p.span.range()]
-                        ),
-                    });
-                }
             }
         }
     }
