@@ -701,6 +701,19 @@ fn window_span(primary: &Primary, w: &Window) -> Span {
         .cover(primary.sentence_span(w.last))
 }
 
+/// `w` with up to `reach` more sentences on each side, within its turn.
+fn widened(primary: &Primary, w: &Window, reach: usize) -> Window {
+    let turn = primary.turn_index(w.first);
+    let first = (w.first.saturating_sub(reach)..w.first)
+        .find(|&s| primary.turn_index(s) == turn)
+        .unwrap_or(w.first);
+    let last = (w.last + 1..(w.last + 1 + reach).min(primary.sentence_count()))
+        .take_while(|&s| primary.turn_index(s) == turn)
+        .last()
+        .unwrap_or(w.last);
+    Window { first, last, ..*w }
+}
+
 fn window_tokens<'p>(primary: &'p Primary, w: &Window) -> &'p [Token] {
     let start = primary.sentence_tokens[w.first].start;
     let end = primary.sentence_tokens[w.last].end;
@@ -1248,12 +1261,10 @@ fn voice(view: &ClaimView) -> Voice {
             .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))?;
         copula.then(|| view.word(*judged).to_string())
     });
-    let strong = match (&first_person, &phrase) {
-        (Some(fp), _) => Some(format!("first person \"{fp}\"")),
-        _ if copular_judgement.is_some() => copular_judgement
-            .as_ref()
-            .map(|j| format!("the judgement \"{j}\"")),
-        (None, Some(p))
+    let strong = match (&first_person, &phrase, &copular_judgement) {
+        (Some(fp), _, _) => Some(format!("first person \"{fp}\"")),
+        (None, _, Some(j)) => Some(format!("the judgement \"{j}\"")),
+        (None, Some(p), None)
             if p.starts_with("i ")
                 || p.starts_with("we ")
                 || p.starts_with("to my")
@@ -1431,30 +1442,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     }
 
     // The passage and its neighbouring sentences in the same turn.
-    let around = {
-        let w = &scored.window;
-        let turn = primary.turn_index(w.first);
-        let first = w.first.saturating_sub(1);
-        let first = if primary.turn_index(first) == turn {
-            first
-        } else {
-            w.first
-        };
-        let last = (w.last + 1).min(primary.sentence_count() - 1);
-        let last = if primary.turn_index(last) == turn {
-            last
-        } else {
-            w.last
-        };
-        window_tokens(
-            primary,
-            &Window {
-                first,
-                last,
-                score: 0.0,
-            },
-        )
-    };
+    let around = window_tokens(primary, &widened(primary, &scored.window, 1));
     // Months, weekdays and names in the slot of an unmatched one.
     for &i in &view.content {
         if q[i] >= 0.9 {
@@ -1634,20 +1622,19 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     // A denial in a sentence next to the passage, of a claim word the passage lacks, where
     // that sentence shares another of the claim's words: "We welcome Chinese aid … We don't
     // want to discourage it" against "wanted to discourage it".
-    let mut next_door: Option<(usize, Vec<Token>, usize)> = None;
-    if flipped.is_none() && agreeing_negated == 0 {
-        next_door = denied_next_door(primary, view, scored);
-    }
-    if let Some((i, stoks, k)) = &next_door {
-        let lo = k.saturating_sub(5);
-        let said: Vec<&str> = stoks[lo..=*k]
+    let next_door = (flipped.is_none() && agreeing_negated == 0)
+        .then(|| denied_next_door(primary, view, scored))
+        .flatten();
+    if let Some((i, s, k)) = next_door {
+        let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        let said: Vec<&str> = stoks[k.saturating_sub(5)..=k]
             .iter()
             .map(|t| &ptext[t.span.range()])
             .collect();
         out.push(Conflict {
             reason: format!(
                 "negation differs: the claim does not negate \"{}\" but the primary does, next to the passage (\"{}\")",
-                view.word(*i),
+                view.word(i),
                 said.join(" ")
             ),
         });
@@ -1680,14 +1667,14 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
 
 /// A claim word that the passage lacks and that a sentence at most two before or after it (same
 /// turn) denies, while that sentence holds another of the claim's content words too: the claim
-/// word's index, the sentence's tokens and the denied token's index in them.
+/// word's index, the sentence and the denied token's index in it.
 fn denied_next_door(
     primary: &Primary,
     view: &ClaimView,
     scored: &Scored,
-) -> Option<(usize, Vec<Token>, usize)> {
+) -> Option<(usize, usize, usize)> {
     let w = &scored.window;
-    let turn = primary.turn_index(w.first);
+    let reach = widened(primary, w, 2);
     let neighbours = [
         w.first.checked_sub(1),
         Some(w.last + 1),
@@ -1695,7 +1682,7 @@ fn denied_next_door(
         Some(w.last + 2),
     ];
     for s in neighbours.into_iter().flatten() {
-        if s >= primary.sentence_count() || primary.turn_index(s) != turn {
+        if s < reach.first || s > reach.last {
             continue;
         }
         let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
@@ -1728,7 +1715,7 @@ fn denied_next_door(
                 .filter(|&&j| j != i && shared(j))
                 .count();
             if strength[k] >= 2 && others >= 1 {
-                return Some((i, stoks.to_vec(), k));
+                return Some((i, s, k));
             }
         }
     }
