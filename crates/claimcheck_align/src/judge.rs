@@ -230,9 +230,10 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let max_idf = primary.idf_of(0);
     let mut content = Vec::new();
     let mut weight = vec![0.0; tokens.len()];
+    let setting = interview_setting(text, &tokens);
     for (i, t) in tokens.iter().enumerate() {
         let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
-        let frame = !in_quote && is_report_verb(&t.norm);
+        let frame = !in_quote && (is_report_verb(&t.norm) || setting[i]);
         let speaker = primary.speaker_words.contains(&t.norm)
             || (t.capital
                 && primary
@@ -323,6 +324,59 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         matches: Default::default(),
         abbreviations,
     }
+}
+
+/// Nouns that name the occasion of the words rather than what was said.
+const OCCASION_NOUNS: &[&str] = &[
+    "interview",
+    "interviews",
+    "podcast",
+    "broadcast",
+    "briefing",
+    "conference",
+    "appearance",
+    "sit-down",
+];
+
+/// Marks the words that describe the occasion of the reported words, "in a wide-ranging interview
+/// with the BBC", "during a press conference": where the words were said, not what was said, so
+/// they are not content the passage must contain. The phrase runs from "in"/"during"/"at" through
+/// at most four modifiers to an occasion noun, then on through "with"/"to"/"on" and the names
+/// (capitalised words, with "the") that follow it, and stops at punctuation.
+fn interview_setting(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut marked = vec![false; tokens.len()];
+    let joined = |a: usize, b: usize| {
+        !text[tokens[a].span.end..tokens[b].span.start].contains([',', ';', ':', '.', '(', ')'])
+    };
+    for (k, t) in tokens.iter().enumerate() {
+        if !OCCASION_NOUNS.contains(&t.norm.as_str()) || t.quoted {
+            continue;
+        }
+        let Some(start) = (k.saturating_sub(5)..k).rev().find(|&j| {
+            matches!(tokens[j].norm.as_str(), "in" | "during" | "at")
+                && (j..k).all(|m| joined(m, m + 1) && !tokens[m + 1].capital)
+        }) else {
+            continue;
+        };
+        let mut end = k;
+        let linked = tokens.get(k + 1).is_some_and(|p| {
+            matches!(p.norm.as_str(), "with" | "to" | "on" | "for") && joined(k, k + 1)
+        });
+        if linked {
+            let mut j = k + 2;
+            if tokens.get(j).is_some_and(|t| t.norm.as_str() == "the") {
+                j += 1;
+            }
+            while j < tokens.len() && joined(j - 1, j) && tokens[j].capital {
+                end = j;
+                j += 1;
+            }
+        }
+        for m in &mut marked[start..=end] {
+            *m = true;
+        }
+    }
+    marked
 }
 
 /// The speaker label that opens a claim (after at most "the", not possessive): its byte offset in
@@ -2430,7 +2484,10 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         r.extend(reasons);
         return finish(Verdict::Embellished, r, evidence, evidence_sentence, score);
     }
-    if score < t.supported {
+    // A headline sums up the whole piece in the editor's words: its core in the primary, with no
+    // name, number or negation changed or added, is as much as it can show.
+    let headline = is_headline(text, claim.span);
+    if score < t.supported && !headline {
         if let Some(w) = &voice.weak {
             let mut r = vec![format!(
                 "the author's own view ({w}); not checked against the primary"
@@ -2450,11 +2507,39 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
     let mut r = vec![passage];
+    if headline && score < t.supported {
+        r.push(
+            "a headline: judged on its core and on its names, numbers and negations, as it sums up the piece"
+                .to_string(),
+        );
+    }
     if let Some(w) = &voice.weak {
         r.push(format!("includes the author's aside ({w})"));
     }
     r.extend(reasons);
     finish(Verdict::Supported, r, evidence, evidence_sentence, score)
+}
+
+/// True when the claim is the secondary's headline: a line of its own without closing
+/// punctuation, with nothing but other such lines (a kicker, a byline) before it and the piece it
+/// heads after it (a claim given alone, as in claims mode, heads nothing).
+fn is_headline(text: &str, span: Span) -> bool {
+    let heads_something = !text[span.end..].trim().is_empty();
+    let ends_line = text[span.end..]
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n' || c == '\r');
+    let starts_line = text[..span.start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    let open = !text[span.range()]
+        .trim_end()
+        .ends_with(['.', '?', '!', '…', ';', ':']);
+    let only_headings_before = text[..span.start]
+        .lines()
+        .all(|l| !l.trim_end().ends_with(['.', '?', '!', '…']));
+    heads_something && ends_line && starts_line && open && only_headings_before
 }
 
 fn sentence_at(primary: &Primary, pos: usize) -> usize {

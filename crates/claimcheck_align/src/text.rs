@@ -683,7 +683,15 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
         let paraphrase = (t.norm == "rather" && next == "than")
             || (t.norm == "instead" && next == "of")
             || matches!(t.norm.as_str(), "lack" | "lacks" | "lacked" | "lacking");
-        if !t.negation && !paraphrase {
+        // Verbs of denial: "rules out a rise" says there will be no rise, "refused to sign" that
+        // nobody signed.
+        let denial = (matches!(t.norm.as_str(), "rule" | "rules" | "ruled" | "ruling")
+            && next == "out")
+            || (matches!(
+                t.norm.as_str(),
+                "refuse" | "refuses" | "refused" | "refusing" | "declined" | "declines"
+            ) && next == "to");
+        if !t.negation && !paraphrase && !denial {
             continue;
         }
         // A negative pronoun right after a verb is its object ("solving nothing"): it negates

@@ -1,7 +1,9 @@
 //! Data-driven verdict tests: each `verdicts/*.case` file holds a primary transcript, one claim and
 //! the verdict expected, and `check` is the only place that calls the pipeline. Run with
 //! `UPDATE_EXPECT=1` to rewrite the expected verdicts after an intended change. A case with a
-//! `--- requires` section reading `wordnet` is skipped when WordNet is not installed.
+//! `--- requires` section reading `wordnet` is skipped when WordNet is not installed. An optional
+//! `--- after` section is the rest of the secondary after the claim (not judged), for checks that
+//! depend on where the claim stands, such as a headline.
 
 use claimcheck_align::{assess_all, claims, Primary, Thresholds};
 use claimcheck_core::Encoding;
@@ -9,28 +11,41 @@ use claimcheck_ingest::{parse_article, parse_transcript, SpeakerHints};
 use std::path::Path;
 
 fn section<'a>(text: &'a str, name: &str) -> &'a str {
+    optional_section(text, name).unwrap_or_else(|| panic!("no section {name}"))
+}
+
+fn optional_section<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     let marker = format!("--- {name}\n");
-    let start = text
-        .find(&marker)
-        .map(|i| i + marker.len())
-        .unwrap_or_else(|| panic!("no section {name}"));
+    let start = text.find(&marker).map(|i| i + marker.len())?;
     let end = text[start..]
         .find("\n--- ")
         .map_or(text.len(), |i| start + i);
-    text[start..end].trim()
+    Some(text[start..end].trim())
 }
 
-/// Runs one case and returns the verdict and reasons.
-fn check(primary: &str, claim: &str) -> (String, String) {
+/// Runs one case and returns the verdict and reasons of its claim, the first of the secondary.
+fn check(primary: &str, claim: &str, after: Option<&str>) -> (String, String) {
     let p = Primary::new(parse_transcript(
         primary.to_string(),
         Encoding::Utf8,
         &SpeakerHints::default(),
     ));
-    let s = parse_article(claim.to_string(), Encoding::Utf8);
+    let secondary = match after {
+        Some(rest) => format!("{claim}\n\n{rest}\n"),
+        None => claim.to_string(),
+    };
+    let s = parse_article(secondary, Encoding::Utf8);
     let cs = claims(&s);
-    assert_eq!(cs.len(), 1, "a case holds exactly one claim: {claim}");
-    let a = assess_all(&p, &s, &cs, &Thresholds::default());
+    assert!(
+        cs.len() == 1 || after.is_some(),
+        "a case holds exactly one claim: {claim}"
+    );
+    assert_eq!(
+        s.slice(cs[0].span),
+        claim,
+        "the claim is the secondary's first"
+    );
+    let a = assess_all(&p, &s, &cs[..1], &Thresholds::default());
     (a[0].verdict.to_string(), a[0].reasons.join("; "))
 }
 
@@ -58,7 +73,11 @@ fn verdict_cases() {
             continue;
         }
         let expected = section(&text, "expect");
-        let (got, reasons) = check(section(&text, "primary"), section(&text, "claim"));
+        let (got, reasons) = check(
+            section(&text, "primary"),
+            section(&text, "claim"),
+            optional_section(&text, "after"),
+        );
         if got != expected {
             if update {
                 let new = text.replace(
