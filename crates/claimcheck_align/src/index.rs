@@ -57,6 +57,8 @@ pub struct Primary {
     pub(crate) other_speaker_words: Vec<String>,
     /// Each other speaker's label with the name words that identify it in a claim.
     pub(crate) other_labels: Vec<(String, Vec<Word>)>,
+    /// The WordNet synsets of the regions the primary's names lie in, made when first asked.
+    regions: std::sync::OnceLock<rustc_hash::FxHashSet<u32>>,
 }
 
 impl Primary {
@@ -187,7 +189,27 @@ impl Primary {
             speaker_words,
             other_speaker_words,
             other_labels,
+            regions: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The regions (WordNet noun synsets) that the places the primary names are part of: with
+    /// "Bergen" in the primary, Norway, Scandinavia and Europe. Empty without WordNet.
+    pub(crate) fn regions(&self) -> &rustc_hash::FxHashSet<u32> {
+        self.regions.get_or_init(|| {
+            let mut names: Vec<&str> = self
+                .tokens
+                .iter()
+                .filter(|t| t.capital)
+                .map(|t| t.norm.as_str())
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+                .into_iter()
+                .flat_map(crate::wordnet::wholes_of)
+                .collect()
+        })
     }
 
     /// Gives back the transcript.

@@ -1863,6 +1863,7 @@ fn anchored(view: &ClaimView, q: &[f64], ptoks: &[Token], k: usize, predicate: b
 /// True when the primary knows this name: in its text, its speaker labels, or by a common alias.
 fn known_name(primary: &Primary, t: &Token) -> bool {
     primary.has_stem(&t.stem)
+        || in_named_region(primary, t)
         || primary.speaker_words.contains(&t.norm)
         || primary
             .other_speaker_words
@@ -1874,6 +1875,13 @@ fn known_name(primary: &Primary, t: &Token) -> bool {
                     .iter()
                     .any(|a| primary.has_stem(&Word::new(&stem_uncached(a))))
         })
+}
+
+/// True when the word names a region, or pertains to one ("Norwegian"), that a place the primary
+/// names lies in ("Bergen"): saying "a Norwegian study" of a study run in Bergen adds nothing.
+fn in_named_region(primary: &Primary, t: &Token) -> bool {
+    let ids = crate::wordnet::region_ids(&t.norm);
+    !ids.is_empty() && ids.iter().any(|id| primary.regions().contains(id))
 }
 
 /// True when turn `turn` of the primary has the number `n` with at least two of the claim's

@@ -47,6 +47,11 @@ pub(crate) struct WordNet {
     hypernyms: Lists<u32>,
     /// Irregular noun plural → lemma ("women" → "woman").
     noun_exceptions: HashMap<Box<str>, Box<str>>,
+    /// Part holonyms (`#p`) of noun synset `first_noun + k`: the wholes it is part of ("Bergen" is
+    /// part of "Norway").
+    part_of: Lists<u32>,
+    /// The noun synsets an adjective lemma pertains to (`\`): "Norwegian" → "Norway".
+    pertains: HashMap<u32, Vec<u32>>,
 }
 
 /// A lemma WordNet has as a verb or an adverb (never an adjective such as "Swedish").
@@ -342,6 +347,9 @@ impl WordNet {
         // Antonym pointers: (index in `words` of the source, part of speech and offset of the
         // target synset, index of the target word in it).
         let mut pending: Vec<(usize, u8, u32, usize)> = Vec::new();
+        // Pertainym pointers of adjectives to nouns: (index in `words` of the source, offset of
+        // the noun synset).
+        let mut pertainyms: Vec<(usize, u32)> = Vec::new();
         for (pos, text) in &files {
             let pos = *pos;
             for line in lines(text) {
@@ -374,8 +382,11 @@ impl WordNet {
                     }
                     memberships.push((lemma, id));
                 }
-                // Only antonym pointers ("!") are kept: a line without a '!' has none to read.
-                let p_cnt: usize = if memchr::memchr(b'!', line.as_bytes()).is_some() {
+                // Only antonym pointers ("!") and adjectives' pertainyms ("\\") are kept: a line
+                // without either has none to read.
+                let wanted = memchr::memchr(b'!', line.as_bytes()).is_some()
+                    || (pos == b'a' && memchr::memchr(b'\\', line.as_bytes()).is_some());
+                let p_cnt: usize = if wanted {
                     f.next().and_then(|c| c.parse().ok()).unwrap_or(0)
                 } else {
                     0
@@ -386,7 +397,7 @@ impl WordNet {
                     else {
                         break;
                     };
-                    if sym != "!" || st.len() != 4 {
+                    if (sym != "!" && sym != "\\") || st.len() != 4 {
                         continue;
                     }
                     let source = usize::from_str_radix(&st[..2], 16).unwrap_or(0);
@@ -394,6 +405,17 @@ impl WordNet {
                     let (Ok(off), Some(tp)) = (off.parse::<u32>(), tpos.bytes().next()) else {
                         continue;
                     };
+                    if sym == "\\" {
+                        if tp == b'n' {
+                            let sources = if source == 0 {
+                                start..words.len()
+                            } else {
+                                start + source - 1..start + source
+                            };
+                            pertainyms.extend(sources.map(|src| (src, off)));
+                        }
+                        continue;
+                    }
                     if source == 0 || target == 0 {
                         continue;
                     }
@@ -408,7 +430,18 @@ impl WordNet {
         }
         wn.synsets = Lists::group(wn.flags.len(), &memberships).dedup();
         wn.first_noun = next_id;
-        wn.load_nouns(dir);
+        let noun_places = wn.load_nouns(dir);
+        for (src, off) in pertainyms {
+            let (Some(w), Some(k)) = (words.get(src), noun_places.get(b'n', off)) else {
+                continue;
+            };
+            if let Some(lemma) = wn.index.get(w).filter(|_| !w.is_empty()) {
+                let ids = wn.pertains.entry(lemma).or_default();
+                ids.push(wn.first_noun + *k);
+                ids.sort_unstable();
+                ids.dedup();
+            }
+        }
         let places = places.sorted();
         for (src, pos, off, target) in pending {
             let Some(t) = places
@@ -432,17 +465,19 @@ impl WordNet {
         Some(wn)
     }
 
-    /// Reads `data.noun` (synonyms and hypernyms) and `noun.exc`, when present; noun synsets are
-    /// numbered from `first_noun`.
-    fn load_nouns(&mut self, dir: &Path) {
+    /// Reads `data.noun` (synonyms, hypernyms and part holonyms) and `noun.exc`, when present;
+    /// noun synsets are numbered from `first_noun`. Returns each noun synset's number by place.
+    fn load_nouns(&mut self, dir: &Path) -> Places<u32> {
         let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
-            return;
+            return Places::new();
         };
         // Each noun synset's number (from 0) by place.
         let mut places: Places<u32> = Places::new();
         let mut memberships: Vec<(u32, u32)> = Vec::new();
         // Hypernym pointers: (synset number, offset of the hypernym).
         let mut edges: Vec<(u32, u32)> = Vec::new();
+        // Part holonym pointers: (synset number, offset of the whole).
+        let mut wholes: Vec<(u32, u32)> = Vec::new();
         let mut count: u32 = 0;
         let mut lower = String::new();
         for line in lines(&text) {
@@ -480,21 +515,29 @@ impl WordNet {
                 };
                 f.next(); // part of speech
                 f.next(); // source/target
-                if matches!(sym, "@" | "@i") {
-                    if let Ok(off) = off.parse::<u32>() {
-                        edges.push((k, off));
-                    }
+                let list = match sym {
+                    "@" | "@i" => &mut edges,
+                    "#p" => &mut wholes,
+                    _ => continue,
+                };
+                if let Ok(off) = off.parse::<u32>() {
+                    list.push((k, off));
                 }
             }
         }
         self.noun_synsets = Lists::group(self.noun_index.len(), &memberships).dedup();
         let places = places.sorted();
-        let edges: Vec<(u32, u32)> = edges
-            .into_iter()
-            .filter_map(|(k, off)| Some((k, self.first_noun + *places.get(b'n', off)?)))
-            .collect();
+        let resolve = |pairs: Vec<(u32, u32)>| -> Vec<(u32, u32)> {
+            pairs
+                .into_iter()
+                .filter_map(|(k, off)| Some((k, self.first_noun + *places.get(b'n', off)?)))
+                .collect()
+        };
+        let (edges, wholes) = (resolve(edges), resolve(wholes));
         self.hypernyms = Lists::group(count as usize, &edges);
+        self.part_of = Lists::group(count as usize, &wholes);
         read_exceptions(&dir.join("noun.exc"), &mut self.noun_exceptions);
+        places
     }
 
     /// Calls `f` with each lemma a word form may have, until it returns true: the form itself,
@@ -575,6 +618,42 @@ impl WordNet {
     /// The hypernyms of noun synset `id`.
     fn hypernyms_of(&self, id: u32) -> &[u32] {
         self.hypernyms.get(id - self.first_noun)
+    }
+
+    /// See [`wholes_of`].
+    fn wholes(&self, word: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let mut frontier = self.noun_ids(word);
+        for _ in 0..PART_OF_DEPTH {
+            let next: Vec<u32> = frontier
+                .iter()
+                .flat_map(|&id| self.part_of.get(id - self.first_noun))
+                .copied()
+                .filter(|id| !out.contains(id))
+                .collect();
+            if next.is_empty() {
+                break;
+            }
+            out.extend_from_slice(&next);
+            frontier = next;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// See [`region_ids`].
+    fn regions(&self, word: &str) -> Vec<u32> {
+        let mut ids = self.noun_ids(word);
+        self.any_lemma(word, |l| {
+            if let Some(p) = l.and_then(|l| self.pertains.get(&l)) {
+                ids.extend_from_slice(p);
+            }
+            false
+        });
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// See [`cohyponyms`].
@@ -676,6 +755,21 @@ pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
 /// ("astronomers"/"biologists", "sales"/"profits", "roommate"/"landlord").
 pub(crate) fn cohyponyms(a: &str, b: &str) -> bool {
     wordnet().cohyponyms(a, b)
+}
+
+/// How many part-of steps [`wholes_of`] climbs: a city, its region, its country, a continent.
+const PART_OF_DEPTH: usize = 4;
+
+/// The noun synsets that a word's own (a place's) are part of, through up to [`PART_OF_DEPTH`]
+/// part-holonym steps: "bergen" → Norway, Scandinavia, Europe. Sorted; empty without WordNet.
+pub(crate) fn wholes_of(word: &str) -> Vec<u32> {
+    wordnet().wholes(word)
+}
+
+/// The noun synsets a word names as a region: its own as a noun ("norway") and, for an adjective,
+/// the nouns it pertains to ("norwegian" → Norway). Sorted; empty without WordNet.
+pub(crate) fn region_ids(word: &str) -> Vec<u32> {
+    wordnet().regions(word)
 }
 
 /// One bit per synset id, hashed into 64: see `Token::synset_bits`.
@@ -794,6 +888,46 @@ mod tests {
         );
         assert!(!wn.cohyponyms("women", "biologist"));
         assert!(!wn.synonyms("rise", "astronomer"), "nouns are kept apart");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn places_and_the_regions_they_lie_in() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-wn-places-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("data.adj"),
+            "00000100 01 a 02 Norwegian 0 Norse 0 002 \\ 00000300 n 0101 \\ 00000300 n 0201 | of Norway\n\
+             00000200 01 a 01 coastal 0 001 \\ 00000500 n 0000 | of a coast\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("data.noun"),
+            "00000300 15 n 01 Norway 0 001 #p 00000400 n 0000 | a country\n\
+             00000400 15 n 01 Scandinavia 0 000 | a region\n\
+             00000500 15 n 01 coast 0 000 | a shore\n\
+             00000600 15 n 01 Bergen 0 001 #p 00000300 n 0000 | a port city in Norway\n",
+        )
+        .unwrap();
+        let wn = WordNet::load(&dir).unwrap();
+        let norway = wn.noun_ids("norway");
+        let scandinavia = wn.noun_ids("scandinavia");
+        assert_eq!(
+            wn.regions("norwegian"),
+            norway,
+            "an adjective pertains to its noun"
+        );
+        assert_eq!(wn.regions("norse"), norway);
+        let mut up = norway.clone();
+        up.extend(&scandinavia);
+        up.sort_unstable();
+        assert_eq!(
+            wn.wholes("bergen"),
+            up,
+            "part of Norway, which is part of Scandinavia"
+        );
+        assert!(wn.wholes("norway") == scandinavia);
+        assert!(wn.wholes("oslo").is_empty());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
