@@ -7,8 +7,9 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ALIASES, ANTONYMS, EVALUATIVE, FIRST_PERSON, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS,
-    OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS, WEEKDAYS, YEAR_UNITS,
+    ALIASES, ANTONYMS, DEGREE_WORDS, EVALUATIVE, FIRST_PERSON, MAGNITUDE_QUALIFIERS, MONTHS,
+    MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS, WEEKDAYS,
+    YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -2011,7 +2012,7 @@ fn additions(
         }
         if unmatched && QUALIFIERS.contains(&t.norm.as_str()) {
             let in_passage = ptoks.iter().any(|p| p.stem == t.stem);
-            if !in_passage {
+            if !in_passage && !degree_said(primary, view, &scored.window, k) {
                 out.push(view.word(k).to_string());
             }
         }
@@ -2039,6 +2040,34 @@ fn additions(
     out.dedup();
     out
 }
+
+/// True when the claim's qualifier at `k` is one of size or degree ("sharply increased military
+/// aid") and a sentence near the passage, in its turn, says how large in its own degree words
+/// about what the qualifier modifies: a sentence with a [`DEGREE_WORDS`] word and one of the
+/// (up to three) content words that follow the qualifier ("military aid in much larger volumes").
+/// The passage is the best match for the whole claim, and the degree is often a few sentences on.
+fn degree_said(primary: &Primary, view: &ClaimView, w: &Window, k: usize) -> bool {
+    if !MAGNITUDE_QUALIFIERS.contains(&view.tokens[k].norm.as_str()) {
+        return false;
+    }
+    let modified: Vec<&Token> = view.content[..]
+        .iter()
+        .filter(|&&j| j > k)
+        .take(3)
+        .map(|&j| &view.tokens[j])
+        .collect();
+    let near = widened(primary, w, DEGREE_REACH);
+    (near.first..=near.last).any(|s| {
+        let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        toks.iter().any(|p| DEGREE_WORDS.contains(&p.norm.as_str()))
+            && toks
+                .iter()
+                .any(|p| p.is_content() && modified.iter().any(|c| c.stem == p.stem))
+    })
+}
+
+/// How many sentences on each side of the passage [`degree_said`] reads.
+const DEGREE_REACH: usize = 4;
 
 /// A phrase the claim appends to a supported core: a run of at least `ADDED_PHRASE_WORDS` content
 /// words that occur nowhere in the primary, with no word of the passage between them ("with

@@ -606,6 +606,51 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "temporarily",
 ];
 
+/// Qualifiers of size or degree ("sharply increased", "a massive attack"): a claim may use one
+/// where the primary says how large in its own words ("in much larger volumes").
+pub(crate) const MAGNITUDE_QUALIFIERS: &[&str] = &[
+    "sharply",
+    "drastically",
+    "dramatically",
+    "significantly",
+    "massively",
+    "hugely",
+    "vastly",
+    "massive",
+    "huge",
+    "enormous",
+];
+
+/// Words by which a speaker says something is large or much changed: an added
+/// [`MAGNITUDE_QUALIFIERS`] word restates them.
+pub(crate) const DEGREE_WORDS: &[&str] = &[
+    "much",
+    "far",
+    "vastly",
+    "greatly",
+    "sharply",
+    "dramatically",
+    "drastically",
+    "significantly",
+    "substantially",
+    "considerably",
+    "enormously",
+    "hugely",
+    "massively",
+    "huge",
+    "massive",
+    "enormous",
+    "tremendous",
+    "dramatic",
+    "drastic",
+    "sharp",
+    "significant",
+    "substantial",
+    "considerable",
+    "colossal",
+    "times",
+];
+
 /// Words that introduce a motive or purpose.
 pub(crate) const MOTIVE_MARKERS: &[&str] = &[
     "because",
