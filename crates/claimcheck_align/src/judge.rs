@@ -2069,6 +2069,56 @@ fn degree_said(primary: &Primary, view: &ClaimView, w: &Window, k: usize) -> boo
 /// How many sentences on each side of the passage [`degree_said`] reads.
 const DEGREE_REACH: usize = 4;
 
+/// The question of a claim shaped "Asked about X, he said: '…'" ("Invited to rework his old
+/// campaign slogan, he offered: …"): it opens with a participle of asking, a verb of saying or
+/// answering comes before the first quotation, and nothing but punctuation follows the last.
+/// Returns the opening clause, up to its comma.
+fn answer_frame(view: &ClaimView) -> Option<String> {
+    let (first, last) = (view.quotes.first()?, view.quotes.last()?);
+    let toks = &view.tokens;
+    let opener = match toks.first()?.norm.as_str() {
+        "when" | "once" => toks.get(1)?,
+        _ => toks.first()?,
+    };
+    if !ASKING_PARTICIPLES.contains(&opener.norm.as_str()) {
+        return None;
+    }
+    let after = &view.text[last.span.end..view.span.end];
+    if after.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let before = &view.text[view.span.start..first.span.start];
+    let introduced = before
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != ',')
+        .ends_with([':', ',']);
+    let says = toks
+        .iter()
+        .take_while(|t| t.span.end <= first.span.start)
+        .any(|t| is_report_verb(&t.norm) || ANSWER_VERBS.contains(&t.norm.as_str()));
+    let comma = before.find(',')?;
+    (introduced && says).then(|| before[..comma].to_string())
+}
+
+/// Participles that open a description of the question a quotation answers.
+const ASKING_PARTICIPLES: &[&str] = &[
+    "asked",
+    "invited",
+    "pressed",
+    "challenged",
+    "questioned",
+    "prompted",
+];
+
+/// Verbs that introduce an answer, besides the verbs of saying.
+const ANSWER_VERBS: &[&str] = &[
+    "offered",
+    "replied",
+    "answered",
+    "responded",
+    "quipped",
+    "retorted",
+];
+
 /// A phrase the claim appends to a supported core: a run of at least `ADDED_PHRASE_WORDS` content
 /// words that occur nowhere in the primary, with no word of the passage between them ("with
 /// priority for key workers such as nurses and teachers", "during a phone call earlier this
@@ -2258,6 +2308,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     let mut misquotes: Vec<(String, Option<Span>)> = Vec::new();
     let mut misattributed: Vec<(String, Span, usize)> = Vec::new();
     let mut quote_evidence: Option<(Span, usize)> = None;
+    let mut verified_quotes = 0;
     for quote in &view.quotes {
         let qtext = clip(&view.text[quote.span.range()], 80);
         match check_quote(primary, &view, quote, best.map(|b| &b.window), t) {
@@ -2269,6 +2320,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                     }
                 }
                 quote_evidence.get_or_insert((span, s));
+                verified_quotes += 1;
                 reasons.push(format!(
                     "quote \"{qtext}\" found verbatim ({}, bytes {}-{})",
                     describe_speaker(&speaker_of(primary, s)),
@@ -2446,6 +2498,26 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                     o.window.score,
                 );
             }
+        }
+    }
+
+    // "Asked about X, he said: '…'": the answer is the quotation, found as said; the question
+    // is told in the author's words.
+    if let (Some(question), Some((span, s))) = (answer_frame(&view), quote_evidence) {
+        if verified_quotes == view.quotes.len() {
+            let mut r = vec![format!(
+                "the claim is its quotation, which {} said; the question it answers is told in the author's words (\"{}\"), not checked",
+                describe_speaker(&speaker_of(primary, s)),
+                clip(&question, 80)
+            )];
+            r.extend(reasons);
+            return finish(
+                Verdict::Supported,
+                r,
+                Some(span),
+                Some(s),
+                score.max(t.supported),
+            );
         }
     }
 
