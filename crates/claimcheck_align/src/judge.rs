@@ -1674,6 +1674,19 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             flipped.get_or_insert((i, occ[0]));
         }
     }
+    // "Lifted participants' mood" where the passage found no effect on mood: a denied effect
+    // outweighs other mentions of the thing ("we measured mood"), which would otherwise agree.
+    if flipped.is_none() {
+        flipped = effect_denied(view, q, ptoks, &pstrength);
+        if flipped.is_some() {
+            agreeing_negated = 0;
+        }
+    }
+    // "Still has oligarchs" against "we do not have oligarchs any more"; "has already secured
+    // funding" against "if the funding comes through".
+    if flipped.is_none() && out.is_empty() {
+        out.extend(aspect_conflict(primary, view, q, &scored.window));
+    }
     // A denial in a sentence next to the passage, of a claim word the passage lacks, where
     // that sentence shares another of the claim's words: "We welcome Chinese aid … We don't
     // want to discourage it" against "wanted to discourage it".
@@ -1794,6 +1807,192 @@ fn noun_use(toks: &[Token], at: usize) -> bool {
         }
     }
     false
+}
+
+/// A claim word that the claim says something changed ("lifted participants' mood": a verb of
+/// change at most three words before it, neither negated), where the passage denies any effect on
+/// it ("did not find any effect on mood": an effect noun between the denial and the word). Returns
+/// the claim token and the passage token.
+fn effect_denied(
+    view: &ClaimView,
+    q: &[f64],
+    ptoks: &[Token],
+    pstrength: &[u8],
+) -> Option<(usize, usize)> {
+    view.content.iter().find_map(|&i| {
+        let c = &view.tokens[i];
+        let changed = view.tokens[i.saturating_sub(3)..i]
+            .iter()
+            .enumerate()
+            .any(|(j, t)| {
+                CHANGE_VERBS.contains(&t.norm.as_str()) && !view.negated[i.saturating_sub(3) + j]
+            });
+        if q[i] < 1.0 || view.negated[i] || !view.outside_quotes(i) || !changed {
+            return None;
+        }
+        ptoks.iter().enumerate().find_map(|(k, p)| {
+            let lo = k.saturating_sub(8);
+            let cue = ptoks[lo..k].iter().rposition(|t| t.negation)?;
+            let effect = ptoks[lo + cue + 1..k]
+                .iter()
+                .any(|t| EFFECT_NOUNS.contains(&t.norm.as_str()));
+            (p.stem == c.stem && pstrength[k] >= 2 && effect && denies_thing(ptoks, k))
+                .then_some((i, k))
+        })
+    })
+}
+
+/// Verbs that say something changed a thing.
+const CHANGE_VERBS: &[&str] = &[
+    "lifted",
+    "lifts",
+    "lift",
+    "improved",
+    "improves",
+    "improve",
+    "boosted",
+    "boosts",
+    "boost",
+    "raised",
+    "raises",
+    "raise",
+    "increased",
+    "increases",
+    "increase",
+    "reduced",
+    "reduces",
+    "reduce",
+    "cut",
+    "cuts",
+    "lowered",
+    "lowers",
+    "lower",
+    "worsened",
+    "worsens",
+    "worsen",
+    "helped",
+    "helps",
+    "help",
+    "affected",
+    "affects",
+    "affect",
+    "changed",
+    "changes",
+    "change",
+    "altered",
+    "alters",
+    "eased",
+    "eases",
+    "ease",
+    "relieved",
+    "relieves",
+    "enhanced",
+    "enhances",
+    "brightened",
+    "brightens",
+];
+
+/// Nouns of effect: a denial of one of them ("no effect on", "no improvement in") denies that the
+/// thing after it changed.
+const EFFECT_NOUNS: &[&str] = &[
+    "effect",
+    "effects",
+    "impact",
+    "difference",
+    "change",
+    "changes",
+    "improvement",
+    "influence",
+    "benefit",
+    "benefits",
+];
+
+/// A claim that says a thing still holds or has already happened, where the primary, in the
+/// passage or within two sentences of it in the same turn, says it no longer holds ("do not have
+/// oligarchs any more", "no longer") or has not happened yet ("if the funding comes through", "we
+/// haven't had a decision yet"). The claim's "still"/"already" must stand at most five words
+/// before a content word found in the passage, unnegated; the primary's word is the same stem.
+fn aspect_conflict(primary: &Primary, view: &ClaimView, q: &[f64], w: &Window) -> Option<Conflict> {
+    let ptext = &primary.document().text;
+    let near = widened(primary, w, 2);
+    for &i in &view.content {
+        if q[i] < 0.9 || view.negated[i] || !view.outside_quotes(i) || view.is_name(i) {
+            continue;
+        }
+        let Some(aspect) = view.tokens[i.saturating_sub(5)..i]
+            .iter()
+            .rev()
+            .find(|t| matches!(t.norm.as_str(), "still" | "already"))
+        else {
+            continue;
+        };
+        let c = &view.tokens[i];
+        for s in near.first..=near.last {
+            let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
+            let strength = negation_strength(ptext, toks);
+            for (k, p) in toks.iter().enumerate() {
+                if p.stem != c.stem {
+                    continue;
+                }
+                let clause = clause_around(ptext, toks, k);
+                let has = |words: &[&str]| {
+                    toks[clause.clone()]
+                        .iter()
+                        .any(|t| words.contains(&t.norm.as_str()))
+                };
+                let negated_clause = toks[clause.clone()].iter().any(|t| t.negation);
+                let found = if aspect.norm.as_str() == "still" {
+                    // "not … any more", "no longer", "not … anymore".
+                    strength[k] >= 2
+                        && (has(&["anymore", "longer"])
+                            || toks[clause.clone()]
+                                .windows(2)
+                                .any(|p| p[0].norm == "any" && p[1].norm == "more"))
+                } else {
+                    // A condition on it ("if the funding comes through"), or "not … yet".
+                    toks[clause.start..k]
+                        .iter()
+                        .any(|t| matches!(t.norm.as_str(), "if" | "unless"))
+                        || (negated_clause && has(&["yet"]))
+                };
+                if found {
+                    let span = toks[clause.start].span.cover(toks[clause.end - 1].span);
+                    return Some(Conflict {
+                        reason: format!(
+                            "the claim says \"{} … {}\" but in the primary it {}: \"{}\" (bytes {}-{})",
+                            &view.text[aspect.span.range()],
+                            view.word(i),
+                            if aspect.norm.as_str() == "still" {
+                                "no longer holds"
+                            } else {
+                                "has not happened yet"
+                            },
+                            clip(&ptext[span.range()], 100),
+                            primary.document().disk_offset(span.start),
+                            primary.document().disk_offset(span.end)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The tokens of the clause around token `k`: between the nearest clause punctuation (, ; : .
+/// and dashes) on either side.
+fn clause_around(text: &str, toks: &[Token], k: usize) -> std::ops::Range<usize> {
+    let breaks = |a: &Token, b: &Token| {
+        text[a.span.end..b.span.start].contains([',', ';', ':', '.', '—', '–'])
+    };
+    let start = (1..=k)
+        .rev()
+        .find(|&j| breaks(&toks[j - 1], &toks[j]))
+        .unwrap_or(0);
+    let end = (k + 1..toks.len())
+        .find(|&j| breaks(&toks[j - 1], &toks[j]))
+        .unwrap_or(toks.len());
+    start..end
 }
 
 /// Words that make the word after them a verb: auxiliaries and the infinitive "to".
