@@ -1499,8 +1499,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     // The passage and its neighbouring sentences in the same turn.
     let around = window_tokens(primary, &widened(primary, &scored.window, 1));
     // Months, weekdays and names in the slot of an unmatched one.
+    let mut reported_until = 0;
     for &i in &view.content {
-        if q[i] >= 0.9 {
+        if q[i] >= 0.9 || (i > 0 && i <= reported_until) {
             continue;
         }
         let t = &view.tokens[i];
@@ -1558,14 +1559,49 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                     })
                     .flatten()
             };
-            if let Some(p) = in_slot.or_else(same_kind) {
+            // Else, for a full name the primary does not know as a whole ("Nicolas Sarkozy")
+            // right after a word of the passage ("president"), a person's name the claim leaves
+            // out a few words after that word there ("president of France [Jacques] Chirac").
+            let run = name_run(view, i);
+            let after_title = || {
+                let unknown =
+                    run.len() >= 2 && run.iter().any(|&j| !known_name(primary, &view.tokens[j]));
+                let &left = view.content.iter().rev().find(|&&k| k < i && q[k] >= 1.0)?;
+                if !unknown || left + 3 < i {
+                    return None;
+                }
+                ptoks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.stem == view.tokens[left].stem)
+                    .find_map(|(k, _)| {
+                        ptoks[k + 1..(k + 7).min(ptoks.len())]
+                            .iter()
+                            .filter(unmentioned)
+                            .filter(|p| crate::wordnet::wholes_of(&p.norm).is_empty())
+                            .last()
+                    })
+            };
+            let (found, named) = match in_slot.or_else(same_kind) {
+                Some(p) => (Some(p), view.word(i)),
+                None => {
+                    let last = view.tokens[*run.last().expect("a run starts at i")].span;
+                    (
+                        after_title(),
+                        &view.text[view.tokens[i].span.cover(last).range()],
+                    )
+                }
+            };
+            if let Some(p) = found {
                 out.push(Conflict {
                     reason: format!(
-                        "claim names \"{}\" where the primary names \"{}\"",
-                        view.word(i),
+                        "claim names \"{named}\" where the primary names \"{}\"",
                         &ptext[p.span.range()]
                     ),
                 });
+                if named != view.word(i) {
+                    reported_until = *run.last().expect("a run starts at i");
+                }
             }
         }
     }
@@ -1592,6 +1628,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                     && slot(view, q, ptoks, i)
                         .filter(|r| tight_slot(view, q, ptoks, i, r))
                         .is_some_and(|r| r.contains(&k))
+                    && !said_with_modifier(primary, &view.tokens[..=i])
             };
             let relation = if antonyms(c, p) {
                 "opposite meaning"
@@ -2023,6 +2060,32 @@ fn denies_thing(toks: &[Token], at: usize) -> bool {
     }
 }
 
+/// True when the primary has the claim's word with the content word before it, as the claim has
+/// them ("bright lamp"): a speaker who says both "the bright lamp" and "the bright-light group"
+/// uses the two for one thing, so the claim's "bright-lamp users" is no swap. The last of `claim`
+/// is the word; the one before it must be a content word.
+fn said_with_modifier(primary: &Primary, claim: &[Token]) -> bool {
+    let [.., before, word] = claim else {
+        return false;
+    };
+    before.is_content()
+        && primary
+            .tokens
+            .windows(2)
+            .any(|p| p[0].stem == before.stem && p[1].stem == word.stem)
+}
+
+/// The claim tokens of the run of capitalised words that token `i` starts ("Nicolas Sarkozy").
+fn name_run(view: &ClaimView, i: usize) -> Vec<usize> {
+    let joined = |j: usize| {
+        !view.text[view.tokens[j - 1].span.end..view.tokens[j].span.start]
+            .contains(|c: char| !c.is_whitespace())
+    };
+    std::iter::once(i)
+        .chain((i + 1..view.tokens.len()).take_while(|&j| view.is_name(j) && joined(j)))
+        .collect()
+}
+
 /// A sentence of at most this many tokens anchors every word in it (see `anchored`).
 const SHORT_SENTENCE: usize = 16;
 
@@ -2234,7 +2297,7 @@ fn additions(
     }
     // With an aside of the author's in the claim, an unmatched phrase is most likely that aside.
     if out.is_empty() && !aside {
-        out.extend(added_phrase(primary, view, q, t));
+        out.extend(added_phrase(primary, view, q, t).or_else(|| added_clause(primary, view, q, t)));
     }
     out.dedup();
     out
@@ -2367,19 +2430,66 @@ fn added_phrase(primary: &Primary, view: &ClaimView, q: &[f64], t: &Thresholds) 
         return None;
     }
     // The rest of the claim must stand on the passage alone.
-    let (mut total, mut got) = (0.0, 0.0);
-    for &i in &view.content {
-        if (start..=end).contains(&i) {
-            continue;
-        }
-        total += view.weight[i];
-        got += view.weight[i] * q[i];
-    }
-    if total <= 0.0 || got / total < t.supported {
+    if !rest_supported(view, q, t, |i| (start..=end).contains(&i)) {
         return None;
     }
     let span = view.tokens[start].span.cover(view.tokens[end].span);
     Some(view.text[span.range()].to_string())
+}
+
+/// A clause set off by commas that the passage has no word of, of at least two content words and
+/// one the primary never uses: a relative clause (", which disappeared within the first week,")
+/// or a closing apposition (", a first for the town."), while the rest of the claim stands on the
+/// passage alone. Such a clause comments on what was said; fewer new words make it than a phrase
+/// run into the sentence (`added_phrase`), since the commas mark where it starts and ends.
+fn added_clause(primary: &Primary, view: &ClaimView, q: &[f64], t: &Thresholds) -> Option<String> {
+    let toks = &view.tokens;
+    let comma_before =
+        |j: usize| j > 0 && view.text[toks[j - 1].span.end..toks[j].span.start].contains(',');
+    for start in (1..toks.len()).filter(|&j| comma_before(j)) {
+        let opener = toks[start].norm.as_str();
+        let end = (start + 1..toks.len())
+            .find(|&j| comma_before(j))
+            .unwrap_or(toks.len());
+        let relative = matches!(opener, "which" | "who" | "whom" | "whose");
+        let apposition = matches!(opener, "a" | "an") && end == toks.len();
+        if !(relative || apposition) || !view.outside_quotes(start) {
+            continue;
+        }
+        let inside: Vec<usize> = view
+            .content
+            .iter()
+            .copied()
+            .filter(|&i| (start..end).contains(&i))
+            .collect();
+        let new_word = inside
+            .iter()
+            .any(|&i| q[i] < 0.5 && view.weight[i] > 0.0 && !primary.has_stem(&toks[i].stem));
+        if inside.len() < 2 || !new_word || inside.iter().any(|&i| q[i] >= 0.9) {
+            continue;
+        }
+        if rest_supported(view, q, t, |i| inside.contains(&i)) {
+            let span = toks[start].span.cover(toks[end - 1].span);
+            return Some(view.text[span.range()].to_string());
+        }
+    }
+    None
+}
+
+/// True when the claim's content words outside `left_out` cover at least `t.supported` of their
+/// weight in the passage: the claim stands without the words left out.
+fn rest_supported(
+    view: &ClaimView,
+    q: &[f64],
+    t: &Thresholds,
+    left_out: impl Fn(usize) -> bool,
+) -> bool {
+    let (mut total, mut got) = (0.0, 0.0);
+    for &i in view.content.iter().filter(|&&i| !left_out(i)) {
+        total += view.weight[i];
+        got += view.weight[i] * q[i];
+    }
+    total > 0.0 && got / total >= t.supported
 }
 
 /// Novel content words that make an appended phrase (see `added_phrase`).
