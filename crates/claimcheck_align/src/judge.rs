@@ -232,9 +232,11 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let mut content = Vec::new();
     let mut weight = vec![0.0; tokens.len()];
     let setting = interview_setting(text, &tokens);
+    let hedged = hedged_parenthesis(text, span, &tokens);
     for (i, t) in tokens.iter().enumerate() {
         let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
-        let frame = !in_quote && (is_report_verb(&t.norm) || setting[i]);
+        let frame = !in_quote
+            && (is_report_verb(&t.norm) || setting[i] || hedged[i] || attitude(&tokens, i));
         let speaker = primary.speaker_words.contains(&t.norm)
             || (t.capital
                 && primary
@@ -326,6 +328,82 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         abbreviations,
     }
 }
+
+/// Marks the words of a parenthesis that hedges ("(possibly to divert from core issues)"): the
+/// author's guess at a motive or meaning, not something the claim reports, so not content the
+/// passage must contain.
+fn hedged_parenthesis(text: &str, span: Span, tokens: &[Token]) -> Vec<bool> {
+    let mut marked = vec![false; tokens.len()];
+    let claim = &text[span.range()];
+    let mut from = 0;
+    while let Some(open) = claim[from..].find('(').map(|o| from + o) {
+        let Some(close) = claim[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let (lo, hi) = (span.start + open, span.start + close);
+        let inside: Vec<usize> = (0..tokens.len())
+            .filter(|&i| tokens[i].span.start > lo && tokens[i].span.end <= hi)
+            .collect();
+        if inside
+            .iter()
+            .any(|&i| HEDGES.contains(&tokens[i].norm.as_str()))
+        {
+            for i in inside {
+                marked[i] = true;
+            }
+        }
+        from = close + 1;
+    }
+    marked
+}
+
+/// Words by which an author guesses rather than reports.
+const HEDGES: &[&str] = &[
+    "possibly",
+    "perhaps",
+    "presumably",
+    "probably",
+    "apparently",
+    "likely",
+    "maybe",
+    "seemingly",
+    "arguably",
+];
+
+/// True when token `i` names the attitude in a reporting frame, "expressed skepticism about",
+/// "voiced concern over": the noun after a verb of expressing says how the speaker spoke, not
+/// what the primary must contain.
+fn attitude(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && matches!(
+            tokens[i - 1].norm.as_str(),
+            "expressed" | "expresses" | "expressing" | "voiced" | "voices" | "voicing"
+        )
+        && ATTITUDE_NOUNS.contains(&tokens[i].norm.as_str())
+}
+
+/// Nouns of attitude that follow "expressed" in a reporting frame.
+const ATTITUDE_NOUNS: &[&str] = &[
+    "skepticism",
+    "scepticism",
+    "concern",
+    "concerns",
+    "doubt",
+    "doubts",
+    "hope",
+    "hopes",
+    "optimism",
+    "pessimism",
+    "frustration",
+    "regret",
+    "support",
+    "confidence",
+    "dismay",
+    "disappointment",
+    "surprise",
+    "satisfaction",
+    "reservations",
+];
 
 /// Nouns that name the occasion of the words rather than what was said.
 const OCCASION_NOUNS: &[&str] = &[

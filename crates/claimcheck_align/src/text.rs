@@ -694,6 +694,11 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
         if !t.negation && !paraphrase && !denial {
             continue;
         }
+        // "Difficult to imagine an agreement without considering them" says they must be
+        // considered: "without" after a word of impossibility in its clause cancels out.
+        if t.norm == "without" && impossibility_before(text, tokens, i) {
+            continue;
+        }
         // A negative pronoun right after a verb is its object ("solving nothing"): it negates
         // that verb, not the words that follow.
         let previous_content = i > 0 && !tokens[i - 1].stop && !tokens[i - 1].negation;
@@ -721,6 +726,26 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// True when a word of impossibility ("difficult", "impossible", "cannot") comes at most eight
+/// tokens before token `i`, in its clause.
+fn impossibility_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && k + 8 > i {
+        let gap = &text[tokens[k - 1].span.end..tokens[k].span.start];
+        if gap.contains([',', ';', ':', '.', '!', '?', '(', ')']) {
+            return false;
+        }
+        k -= 1;
+        if matches!(
+            tokens[k].norm.as_str(),
+            "difficult" | "hard" | "impossible" | "unthinkable" | "inconceivable" | "cannot"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
