@@ -1237,8 +1237,16 @@ fn check_quote(
         .filter(|&&i| !quote.span.contains(view.tokens[i].span))
         .map(|&i| view.tokens[i].stem.as_str())
         .collect();
+    // A quoted title ("Way Down Deep", "The Art of War": every content word capitalised) names a
+    // work or a show; found anywhere in the primary, it is found.
+    let inside: Vec<&Token> = (view.tokens.iter())
+        .filter(|tok| quote.span.contains(tok.span))
+        .collect();
+    let title = inside.len() >= 2
+        && inside[0].capital
+        && inside.iter().all(|tok| tok.capital || !tok.is_content());
     let related = |s: usize, span: Span| -> bool {
-        if total_words > t.short_quote_words {
+        if total_words > t.short_quote_words || title {
             return true;
         }
         // A short quotation found as a whole clause ("Exactly, the gloves are off.") is
@@ -1619,10 +1627,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             let in_slot = slot(view, q, ptoks, i)
                 .filter(|r| tight_slot(view, q, ptoks, i, r))
                 .and_then(|r| {
-                    ptoks[r]
-                        .iter()
-                        .filter(unmentioned)
-                        .find(|p| !crate::wordnet::is_verb_or_adverb(&p.norm))
+                    ptoks[r].iter().filter(unmentioned).find(|p| {
+                        !crate::wordnet::is_verb_or_adverb(&p.norm)
+                            && is_place(&t.norm) == is_place(&p.norm)
+                    })
                 });
             // Else, for a name the primary never uses, one of the same kind anywhere in the
             // passage or a sentence next to it (WordNet: two African countries): "Ghana" for
@@ -2151,6 +2159,12 @@ fn said_with_modifier(primary: &Primary, claim: &[Token]) -> bool {
             .tokens
             .windows(2)
             .any(|p| p[0].stem == before.stem && p[1].stem == word.stem)
+}
+
+/// True when WordNet knows the word as a place inside a larger one ("Warsaw", part of Poland): a
+/// place in the slot of a person's name ("Maria") is a different slot, not a swap.
+fn is_place(word: &str) -> bool {
+    !crate::wordnet::wholes_of(word).is_empty()
 }
 
 /// The claim tokens of the run of capitalised words that token `i` starts ("Nicolas Sarkozy").

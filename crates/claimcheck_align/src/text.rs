@@ -568,6 +568,8 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
     while i < tokens.len() {
         let t = &tokens[i];
         let mut value: Option<f64> = None;
+        // Two number words that do not add up ("twelve fifty"): the pair and where it ends.
+        let mut spoken: Option<(f64, f64, usize)> = None;
         let start = t.span.start;
         let mut end = t.span.end;
         let mut j = i;
@@ -604,6 +606,20 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
             while j < tokens.len() {
                 let w = tokens[j].norm.as_str();
                 if let Some(v) = tokens[j].number_word() {
+                    // "fifty two" and "a hundred twelve" add up; "twelve fifty" (a spoken price,
+                    // 12.50, or year, 1250) does not: it is read both ways below.
+                    let adds = current == 0.0
+                        || (current % 100.0 == 0.0 && v < 100.0)
+                        || (current % 10.0 == 0.0 && current % 100.0 >= 20.0 && v < 10.0);
+                    if !adds {
+                        if total == 0.0
+                            && (1.0..100.0).contains(&current)
+                            && (10.0..100.0).contains(&v)
+                        {
+                            spoken = Some((current, v, tokens[j].span.end));
+                        }
+                        break;
+                    }
                     current += v;
                 } else if w == "one" && j > i {
                     current += 1.0;
@@ -655,9 +671,59 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
             year,
             percent,
         });
+        if let Some((a, b, pair_end)) = spoken.filter(|_| end == tokens[j - 1].span.end) {
+            // "Twelve fifty" is 12.50 or 1250; the words are also read one by one.
+            for value in [a + b / 100.0, a * 100.0 + b] {
+                out.push(Number {
+                    value,
+                    span: Span::new(start, pair_end),
+                    year: false,
+                    percent: false,
+                });
+            }
+        }
         i = j.max(i + 1);
     }
+    add_subunits(tokens, &mut out);
     out
+}
+
+/// "Twelve euros and fifty cents" is also 12.50: for a number, a currency, an optional "and", a
+/// number below 100 and a subunit, adds the amount in the larger unit.
+fn add_subunits(tokens: &[Token], out: &mut Vec<Number>) {
+    const CURRENCIES: &[&str] = &[
+        "euro", "euros", "pound", "pounds", "dollar", "dollars", "franc", "francs",
+    ];
+    const SUBUNITS: &[&str] = &["cent", "cents", "centime", "centimes", "pence", "penny"];
+    let at = |pos: usize| tokens.iter().position(|t| t.span.start >= pos);
+    let mut found = Vec::new();
+    for pair in out.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (Some(i), Some(j)) = (at(a.span.end), at(b.span.start)) else {
+            continue;
+        };
+        let Some(between) = tokens.get(i..j) else {
+            continue; // overlapping readings of one number ("twelve fifty")
+        };
+        let between: Vec<&str> = between.iter().map(|t| t.norm.as_str()).collect();
+        let linked = match between.as_slice() {
+            [c] | [c, "and"] => CURRENCIES.contains(c),
+            _ => false,
+        };
+        let sub = at(b.span.end).and_then(|k| tokens.get(k));
+        if linked
+            && (1.0..100.0).contains(&b.value)
+            && sub.is_some_and(|t| SUBUNITS.contains(&t.norm.as_str()))
+        {
+            found.push(Number {
+                value: a.value + b.value / 100.0,
+                span: Span::new(a.span.start, sub.map_or(b.span.end, |t| t.span.end)),
+                year: false,
+                percent: false,
+            });
+        }
+    }
+    out.extend(found);
 }
 
 /// For each token, whether a negation cue governs it: a cue negates the next few tokens of its
