@@ -656,28 +656,71 @@ impl WordNet {
         ids
     }
 
+    /// What WordNet says of a word form, as [`Forms`].
+    fn forms(&self, word: &str) -> Forms {
+        let mut known = false;
+        let mut lemmas: Vec<u32> = Vec::new();
+        self.any_lemma(word, |l| {
+            known = true;
+            lemmas.extend(l);
+            false
+        });
+        lemmas.sort_unstable();
+        lemmas.dedup();
+        let flagged = |flag: u8| -> Vec<u32> {
+            (lemmas.iter().copied())
+                .filter(|&l| self.flags[l as usize] & flag != 0)
+                .collect()
+        };
+        let verb_or_adverb = !flagged(VERB_OR_ADVERB).is_empty();
+        let antonym_lemmas = flagged(HAS_ANTONYM);
+        let nouns = if self.noun_index.is_empty() {
+            Vec::new()
+        } else {
+            self.noun_ids(word)
+        };
+        // Few: the direct hypernyms of two synsets.
+        let up = (nouns.iter().take(2))
+            .flat_map(|&id| self.hypernyms_of(id))
+            .copied()
+            .collect();
+        Forms {
+            known,
+            verb_or_adverb,
+            lemmas,
+            antonym_lemmas,
+            nouns,
+            up,
+        }
+    }
+
     /// See [`cohyponyms`].
+    #[cfg(test)]
     pub(crate) fn cohyponyms(&self, a: &str, b: &str) -> bool {
+        self.cohyponym_forms(a, b, |w| std::rc::Rc::new(self.forms(w)))
+    }
+
+    /// [`cohyponyms`], with the [`Forms`] of a word from `forms`.
+    fn cohyponym_forms(
+        &self,
+        a: &str,
+        b: &str,
+        forms: impl Fn(&str) -> std::rc::Rc<Forms>,
+    ) -> bool {
         if self.noun_index.is_empty() || a == b {
             return false;
         }
-        let ia = self.noun_ids(a);
+        let fa = forms(a);
+        let ia = &fa.nouns;
         if ia.is_empty() {
             return false;
         }
-        let ib = self.noun_ids(b);
-        if ib.is_empty() || share_synset(&ia, &ib) {
+        let fb = forms(b);
+        let ib = &fb.nouns;
+        if ib.is_empty() || share_synset(ia, ib) {
             return false;
         }
-        // Few: the direct hypernyms of two synsets.
-        let up = |ids: &[u32]| -> Vec<u32> {
-            ids.iter()
-                .take(2)
-                .flat_map(|&id| self.hypernyms_of(id))
-                .copied()
-                .collect()
-        };
-        let (ha, hb) = (up(&ia), up(&ib));
+        let (ha, hb) = (&fa.up, &fb.up);
         if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
             return false;
         }
@@ -700,38 +743,84 @@ impl WordNet {
     }
 
     /// True when WordNet lists the two word forms as antonyms.
+    #[cfg(test)]
     pub(crate) fn antonym(&self, a: &str, b: &str) -> bool {
+        self.antonym_forms(a, b, |w| std::rc::Rc::new(self.forms(w)))
+    }
+
+    /// [`WordNet::antonym`], with the [`Forms`] of a word from `forms`.
+    fn antonym_forms(&self, a: &str, b: &str, forms: impl Fn(&str) -> std::rc::Rc<Forms>) -> bool {
         if self.antonyms.is_empty() {
             return false;
         }
-        self.any_lemma(a, |x| {
-            x.is_some_and(|x| {
-                self.flags[x as usize] & HAS_ANTONYM != 0
-                    && self.any_lemma(b, |y| y.is_some_and(|y| self.antonyms.contains(&(x, y))))
-            })
-        })
+        let fa = forms(a);
+        if fa.antonym_lemmas.is_empty() {
+            return false;
+        }
+        let fb = forms(b);
+        (fa.antonym_lemmas.iter())
+            .any(|&x| fb.lemmas.iter().any(|&y| self.antonyms.contains(&(x, y))))
     }
+}
+
+/// What WordNet says of one word form, found once per worker thread ([`forms`]): the checks ask
+/// it of the same words over and over, and each answer takes a dozen lemma look-ups.
+#[derive(Debug, Default)]
+struct Forms {
+    /// Some lemma rule applies, even an irregular form whose lemma WordNet lacks: a predicate.
+    known: bool,
+    /// A lemma is a verb or an adverb.
+    verb_or_adverb: bool,
+    /// The lemmas (verbs, adjectives, adverbs), ascending.
+    lemmas: Vec<u32>,
+    /// Those that have an antonym.
+    antonym_lemmas: Vec<u32>,
+    /// Noun synset ids, ascending.
+    nouns: Vec<u32>,
+    /// The direct hypernyms of the first two noun synsets.
+    up: Vec<u32>,
+}
+
+/// Most words whose [`Forms`] a thread keeps before it starts afresh (memory stays bounded).
+const FORMS_LIMIT: usize = 100_000;
+
+thread_local! {
+    static FORMS: std::cell::RefCell<HashMap<Box<str>, std::rc::Rc<Forms>>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// The [`Forms`] of a word form in the loaded lexicon, cached per thread.
+fn forms(word: &str) -> std::rc::Rc<Forms> {
+    if let Some(f) = FORMS.with(|m| m.borrow().get(word).cloned()) {
+        return f;
+    }
+    let f = std::rc::Rc::new(wordnet().forms(word));
+    FORMS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= FORMS_LIMIT {
+            m.clear();
+        }
+        m.insert(Box::from(word), f.clone());
+    });
+    f
 }
 
 /// True when WordNet knows the word as a verb, adjective or adverb (it is then a common word,
 /// not a name, and can carry a negation). False for everything when WordNet is absent.
 pub(crate) fn is_predicate(word: &str) -> bool {
-    wordnet().any_lemma(word, |_| true)
+    forms(word).known
 }
 
 /// True when WordNet knows the word as a verb or adverb: a capitalised one ("Think", "Wanna")
 /// is a sentence start in chat text, not a name. Adjectives are not counted, since capitalised
 /// ones ("Swedish") are usually names.
 pub(crate) fn is_verb_or_adverb(word: &str) -> bool {
-    let wn = wordnet();
-    wn.any_lemma(word, |l| {
-        l.is_some_and(|l| wn.flags[l as usize] & VERB_OR_ADVERB != 0)
-    })
+    forms(word).verb_or_adverb
 }
 
 /// True when WordNet lists `a` and `b` (normal forms) as antonyms.
 pub(crate) fn antonyms(a: &str, b: &str) -> bool {
-    wordnet().antonym(a, b)
+    wordnet().antonym_forms(a, b, forms)
 }
 
 /// The synset ids of every lemma of a word form, sorted; empty without WordNet.
@@ -754,7 +843,7 @@ pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
 /// cheap cap; not sense frequency, which would need `index.noun`)
 /// ("astronomers"/"biologists", "sales"/"profits", "roommate"/"landlord").
 pub(crate) fn cohyponyms(a: &str, b: &str) -> bool {
-    wordnet().cohyponyms(a, b)
+    wordnet().cohyponym_forms(a, b, forms)
 }
 
 /// How many part-of steps [`wholes_of`] climbs: a city, its region, its country, a continent.
@@ -889,6 +978,122 @@ mod tests {
         assert!(!wn.cohyponyms("women", "biologist"));
         assert!(!wn.synonyms("rise", "astronomer"), "nouns are kept apart");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The look-ups as first written, with `any_lemma` each time: the definitions that the
+    /// cached [`Forms`] must answer alike.
+    fn antonym_by_lemmas(wn: &WordNet, a: &str, b: &str) -> bool {
+        !wn.antonyms.is_empty()
+            && wn.any_lemma(a, |x| {
+                x.is_some_and(|x| {
+                    wn.flags[x as usize] & HAS_ANTONYM != 0
+                        && wn.any_lemma(b, |y| y.is_some_and(|y| wn.antonyms.contains(&(x, y))))
+                })
+            })
+    }
+
+    fn cohyponyms_by_lemmas(wn: &WordNet, a: &str, b: &str) -> bool {
+        if wn.noun_index.is_empty() || a == b {
+            return false;
+        }
+        let (ia, ib) = (wn.noun_ids(a), wn.noun_ids(b));
+        if ia.is_empty() || ib.is_empty() || share_synset(&ia, &ib) {
+            return false;
+        }
+        let up = |ids: &[u32]| -> Vec<u32> {
+            (ids.iter().take(2))
+                .flat_map(|&id| wn.hypernyms_of(id))
+                .copied()
+                .collect()
+        };
+        let (ha, hb) = (up(&ia), up(&ib));
+        if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
+            return false;
+        }
+        ha.iter().any(|x| hb.contains(x))
+    }
+
+    /// The cached look-ups answer as the uncached ones, over the words of the fixtures and some
+    /// known antonyms, kinds and irregular forms, with the installed WordNet (skipped without).
+    #[test]
+    fn cached_forms_answer_as_lemma_lookups() {
+        let wn = wordnet();
+        if wn.index.is_empty() {
+            return;
+        }
+        let mut words: Vec<String> = [
+            "able",
+            "unable",
+            "rise",
+            "fall",
+            "rose",
+            "went",
+            "go",
+            "women",
+            "woman",
+            "buses",
+            "trains",
+            "astronomers",
+            "biologists",
+            "increase",
+            "decrease",
+            "stopped",
+            "larger",
+            "happiest",
+            "sales",
+            "profits",
+            "win",
+            "lost",
+            "losing",
+            "ghana",
+            "senegal",
+            "x",
+            "",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        for dir in std::fs::read_dir(&root).unwrap() {
+            let text = std::fs::read_to_string(dir.unwrap().path().join("secondary.txt"));
+            for w in text.unwrap_or_default().split(|c: char| !c.is_alphabetic()) {
+                words.push(w.to_lowercase());
+            }
+        }
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 500);
+        let (mut antonym_pairs, mut kind_pairs) = (0, 0);
+        for a in &words {
+            let fa = forms(a);
+            assert_eq!(is_predicate(a), wn.any_lemma(a, |_| true), "{a}");
+            let verb_or_adverb = wn.any_lemma(a, |l| {
+                l.is_some_and(|l| wn.flags[l as usize] & VERB_OR_ADVERB != 0)
+            });
+            assert_eq!(is_verb_or_adverb(a), verb_or_adverb, "{a}");
+            // Every pair with a word that may have an antonym or a kind; the rest answer false
+            // on `a` alone.
+            let may_have_antonym = wn.any_lemma(a, |x| {
+                x.is_some_and(|x| wn.flags[x as usize] & HAS_ANTONYM != 0)
+            });
+            assert_eq!(fa.antonym_lemmas.is_empty(), !may_have_antonym, "{a}");
+            assert_eq!(fa.nouns, wn.noun_ids(a), "{a}");
+            if fa.antonym_lemmas.is_empty() && fa.nouns.is_empty() {
+                continue;
+            }
+            // The other side: every word of the list, or every seventh for nouns alone (the
+            // uncached check is slow).
+            let step = if fa.antonym_lemmas.is_empty() { 7 } else { 1 };
+            for b in words.iter().step_by(step) {
+                let antonym = antonyms(a, b);
+                assert_eq!(antonym, antonym_by_lemmas(wn, a, b), "{a} {b}");
+                let kind = cohyponyms(a, b);
+                assert_eq!(kind, cohyponyms_by_lemmas(wn, a, b), "{a} {b}");
+                antonym_pairs += usize::from(antonym);
+                kind_pairs += usize::from(kind);
+            }
+        }
+        assert!(antonym_pairs > 0 && kind_pairs > 0);
     }
 
     #[test]
