@@ -24,12 +24,17 @@ pub(crate) struct Word {
 
 impl Word {
     pub(crate) fn new(text: &str) -> Word {
-        let mut h = rustc_hash::FxHasher::default();
-        text.hash(&mut h);
         Word {
-            hash: h.finish(),
+            hash: Word::hash_of(text),
             text: Arc::from(text),
         }
+    }
+
+    /// The hash a word of this text has.
+    fn hash_of(text: &str) -> u64 {
+        let mut h = rustc_hash::FxHasher::default();
+        text.hash(&mut h);
+        h.finish()
     }
 
     pub(crate) fn as_str(&self) -> &str {
@@ -82,27 +87,44 @@ impl std::fmt::Debug for Word {
     }
 }
 
-/// A word of a text.
+/// A word of a text: where it is and how it is written there, and what is known of the word
+/// itself, shared by every occurrence of it ([`WordFacts`], reached through `Deref`, so that
+/// `token.norm` reads the facts). A token is small and copying one takes one reference count.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
     /// Where it is in the text.
     pub(crate) span: Span,
+    /// Starts with a capital letter.
+    pub(crate) capital: bool,
+    /// Inside quotation marks in its text.
+    pub(crate) quoted: bool,
+    /// First token of its sentence (capitalised for grammar, not as a name).
+    pub(crate) initial: bool,
+    /// The facts of its normal form.
+    word: Arc<WordFacts>,
+}
+
+impl std::ops::Deref for Token {
+    type Target = WordFacts;
+    fn deref(&self) -> &WordFacts {
+        &self.word
+    }
+}
+
+/// What is known of a normal form, wherever it occurs: derived once per worker thread (see
+/// [`derive`]) and shared by its tokens.
+#[derive(Debug)]
+pub(crate) struct WordFacts {
     /// Lowercase, with curly apostrophes folded to `'` and a possessive `'s` removed.
     pub(crate) norm: Word,
     /// Snowball stem of `norm`.
     pub(crate) stem: Word,
     /// A function word.
     pub(crate) stop: bool,
-    /// Starts with a capital letter.
-    pub(crate) capital: bool,
     /// A negation cue.
     pub(crate) negation: bool,
-    /// Inside quotation marks in its text.
-    pub(crate) quoted: bool,
-    /// First token of its sentence (capitalised for grammar, not as a name).
-    pub(crate) initial: bool,
     /// WordNet synset ids of the word (sorted; empty without WordNet or for function words).
-    pub(crate) synsets: Arc<Synsets>,
+    pub(crate) synsets: Synsets,
     /// A 64-bit summary of `synsets` (one bit per id, hashed): two words whose summaries share
     /// no bit share no synset, which settles most comparisons without reading the lists.
     pub(crate) synset_bits: u64,
@@ -127,9 +149,9 @@ pub(crate) struct MatchKey {
     /// The first byte of the normal form when it has at least four bytes (the shortest words a
     /// spelling rule compares), else [`NO_BYTE`].
     pub(crate) first: u8,
-    /// 1 + the alias group ([`Token::alias`]), 0 for none.
+    /// 1 + the alias group ([`WordFacts::alias`]), 0 for none.
     pub(crate) alias: u8,
-    /// [`Token::synset_bits`].
+    /// [`WordFacts::synset_bits`].
     pub(crate) synset_bits: u64,
 }
 
@@ -287,34 +309,40 @@ fn is_close_quote(c: char) -> bool {
 const CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static DERIVED: std::cell::RefCell<HashMap<Box<str>, Derived>> = std::cell::RefCell::new(HashMap::default());
+    /// The facts of every normal form seen, by the hash of the normal form
+    /// ([`WordFacts::norm`] holds both), so that a look-up reads no other key.
+    static DERIVED: std::cell::RefCell<hashbrown::HashTable<Arc<WordFacts>>> =
+        const { std::cell::RefCell::new(hashbrown::HashTable::new()) };
 }
 
-#[derive(Clone)]
-struct Derived {
-    norm: Word,
-    stem: Word,
-    synsets: Arc<Synsets>,
-    synset_bits: u64,
-    stop: bool,
-    negation: bool,
-    alias: Option<u8>,
-    facts: u8,
-    key: MatchKey,
-}
-
-fn derive(norm: &str) -> Derived {
-    if let Some(d) = DERIVED.with(|m| m.borrow().get(norm).cloned()) {
-        return d;
+/// The facts of a normal form, from the thread's cache.
+fn derive(norm: &str) -> Arc<WordFacts> {
+    let hash = Word::hash_of(norm);
+    let is = |f: &Arc<WordFacts>| f.norm.hash == hash && f.norm.as_str() == norm;
+    if let Some(f) = DERIVED.with(|m| m.borrow().find(hash, is).cloned()) {
+        return f;
     }
+    let f = Arc::new(derive_uncached(norm, hash));
+    DERIVED.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= CACHE_LIMIT {
+            m.clear();
+        }
+        m.insert_unique(hash, f.clone(), |f| f.norm.hash);
+    });
+    f
+}
+
+/// The facts of a normal form whose [`Word`] hash is `hash`.
+fn derive_uncached(norm: &str, hash: u64) -> WordFacts {
     let stop = STOPWORDS.contains(&norm);
-    let synsets = Arc::new(Synsets::new(
+    let synsets = Synsets::new(
         if stop || norm.len() < 3 || !norm.chars().all(char::is_alphabetic) {
             Vec::new()
         } else {
             crate::wordnet::synset_ids(norm)
         },
-    ));
+    );
     let negation = NEGATIONS.contains(&norm);
     let stem = Word::new(&stem_uncached(norm));
     let synset_bits = crate::wordnet::synset_bits(synsets.ids());
@@ -323,9 +351,12 @@ fn derive(norm: &str) -> Derived {
     if function_stems().contains_key(stem.as_str()) {
         facts |= FUNCTION_STEM;
     }
-    let d = Derived {
+    WordFacts {
         key: MatchKey::new(norm, &stem, facts & CONTENT != 0, alias, synset_bits),
-        norm: Word::new(norm),
+        norm: Word {
+            hash,
+            text: Arc::from(norm),
+        },
         stem,
         synset_bits,
         synsets,
@@ -333,15 +364,7 @@ fn derive(norm: &str) -> Derived {
         negation,
         alias,
         facts,
-    };
-    DERIVED.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= CACHE_LIMIT {
-            m.clear();
-        }
-        m.insert(Box::from(norm), d.clone());
-    });
-    d
+    }
 }
 
 pub(crate) fn stem_uncached(norm: &str) -> String {
@@ -502,21 +525,12 @@ fn push_word(
 }
 
 fn make(norm: &str, span: Span, quoted: bool, initial: bool, capital: bool) -> Token {
-    let d = derive(norm);
     Token {
-        key: d.key,
         span,
-        stop: d.stop,
-        negation: d.negation,
-        alias: d.alias,
-        norm: d.norm,
-        stem: d.stem,
         capital,
         quoted,
         initial,
-        synsets: d.synsets,
-        synset_bits: d.synset_bits,
-        facts: d.facts,
+        word: derive(norm),
     }
 }
 
