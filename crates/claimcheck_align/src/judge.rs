@@ -2655,10 +2655,30 @@ fn outside_source(primary: &Primary, view: &ClaimView) -> Option<String> {
 const DATA_NOUNS: &[&str] = &["figures", "data", "statistics", "poll", "polls", "survey"];
 
 /// True when `phrase` occurs in `lower` after a space and before a space, comma or full stop.
+///
+/// The occurrences are those of `lower.match_indices(phrase)` (leftmost, not overlapping), found
+/// from the phrase's first byte with `memchr`: this runs for every opinion phrase and claim, and
+/// a substring searcher costs more to set up than such a short text takes to scan.
 fn has_phrase(lower: &str, phrase: &str) -> bool {
-    lower.match_indices(phrase).any(|(at, _)| {
-        lower[..at].ends_with(' ') && lower[at + phrase.len()..].starts_with([' ', ',', '.'])
-    })
+    let (text, p) = (lower.as_bytes(), phrase.as_bytes());
+    let Some(&first) = p.first() else {
+        return lower
+            .match_indices(phrase)
+            .any(|(at, _)| lower[..at].ends_with(' ') && lower[at..].starts_with([' ', ',', '.']));
+    };
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(first, &text[from..]).map(|i| from + i) {
+        if !text[at..].starts_with(p) {
+            from = at + 1;
+            continue;
+        }
+        let end = at + p.len();
+        if at > 0 && text[at - 1] == b' ' && matches!(text.get(end), Some(b' ' | b',' | b'.')) {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 fn percent(x: f64) -> String {
@@ -3078,6 +3098,17 @@ mod tests {
         #[test]
         fn jaro_bound_is_an_upper_bound(a in "[a-e]{1,12}", b in "[a-e]{1,12}") {
             prop_assert!(jaro_bound(&a, &b) + 1e-9 >= strsim::jaro(&a, &b));
+        }
+
+        /// `has_phrase` finds what a search over `match_indices` finds, overlapping phrases
+        /// ("a a" in "a a a.") included.
+        #[test]
+        fn has_phrase_is_a_match_indices_search(text in "[ a,.é]{0,24}", phrase in "[ aé]{0,4}") {
+            let by_search = text.match_indices(&phrase).any(|(at, _)| {
+                text[..at].ends_with(' ')
+                    && text[at + phrase.len()..].starts_with([' ', ',', '.'])
+            });
+            prop_assert_eq!(super::has_phrase(&text, &phrase), by_search);
         }
     }
 
