@@ -46,7 +46,9 @@ pub struct Primary {
     norm_ids: HashMap<Word, u32>,
     /// Normal form id → token positions, ascending; for verbatim quote search.
     positions: Lists<u32>,
-    avg_len: f32,
+    /// For each sentence, BM25's length normalisation `k1 (1 - b + b len / avg_len)`, computed
+    /// once here rather than for every posting a claim's words reach.
+    len_norms: Vec<f32>,
     /// Every number the primary mentions, in order.
     pub(crate) numbers: Vec<Number>,
     /// For each sentence, its range in `numbers`.
@@ -78,8 +80,12 @@ impl Primary {
         }
         // Number the normal forms of all tokens and the stems of content tokens, then lay out
         // each one's positions and postings in one vector.
-        let mut norm_ids: HashMap<Word, u32> = HashMap::default();
-        let mut stem_ids: HashMap<Word, u32> = HashMap::default();
+        // Sized for a text's distinct words (about one in four tokens, fewer stems), so that
+        // numbering them does not grow the tables again and again.
+        let mut norm_ids: HashMap<Word, u32> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 3, Default::default());
+        let mut stem_ids: HashMap<Word, u32> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let mut token_norms: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
         let mut content: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
         for (si, range) in sentence_tokens.iter().enumerate() {
@@ -116,6 +122,9 @@ impl Primary {
         } else {
             tokens.len() as f32 / sentence_tokens.len() as f32
         };
+        let len_norms = (sentence_tokens.iter())
+            .map(|r| BM25_K1 * (1.0 - BM25_B + BM25_B * r.len() as f32 / avg_len))
+            .collect();
         let words = |names: &mut dyn Iterator<Item = &String>| -> Vec<String> {
             let mut out: Vec<String> = names.flat_map(|n| name_words(n)).collect();
             out.sort();
@@ -185,7 +194,7 @@ impl Primary {
             postings,
             norm_ids,
             positions,
-            avg_len,
+            len_norms,
             speaker_words,
             other_speaker_words,
             other_labels,
@@ -303,11 +312,11 @@ impl Primary {
             let Some(&id) = self.stem_ids.get(stem) else {
                 continue;
             };
-            let idf = self.idf(stem);
-            for &(s, tf) in self.postings.get(id) {
-                let len = self.sentence_tokens[s as usize].len() as f32;
+            let postings = self.postings.get(id);
+            let idf = self.idf_of(postings.len());
+            for &(s, tf) in postings {
                 let tf = f32::from(tf);
-                let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len);
+                let norm = self.len_norms[s as usize];
                 let slot = &mut scores[s as usize];
                 if *slot == 0.0 {
                     touched.push(s);
