@@ -170,26 +170,68 @@ pub(crate) fn check_files(
 const NOT_ENGLISH: &str = "primary has little or no English text; not assessable";
 
 /// True when a text has enough common English function words to be English.
+///
+/// Its words are the runs of alphabetic characters (as `text.split(|c: char|
+/// !c.is_alphabetic())` gives them), found byte by byte: ASCII, most of a primary, without
+/// decoding.
 fn looks_english(text: &str) -> bool {
+    /// Words looked at, at most.
+    const WORDS: usize = 20_000;
+    let bytes = text.as_bytes();
+    // Whether the character at byte `i` is alphabetic, and its length.
+    let alphabetic_at = |i: usize| -> (bool, usize) {
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        (c.is_alphabetic(), c.len_utf8())
+    };
+    let mut words = 0usize;
+    let mut common = 0usize;
+    let mut i = 0;
+    'words: while words < WORDS {
+        // To the next alphabetic character.
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break 'words;
+            }
+            if bytes[i].is_ascii() {
+                break;
+            }
+            match alphabetic_at(i) {
+                (true, _) => break,
+                (false, len) => i += len,
+            }
+        }
+        // To the end of the word.
+        let start = i;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i].is_ascii() {
+                break;
+            }
+            match alphabetic_at(i) {
+                (true, len) => i += len,
+                (false, _) => break,
+            }
+        }
+        words += 1;
+        common += usize::from(is_common_word(&bytes[start..i]));
+    }
+    words < 20 || common * 25 >= words
+}
+
+/// One of the common English function words that [`looks_english`] counts, in any case.
+fn is_common_word(w: &[u8]) -> bool {
     const COMMON: &[&str] = &[
         "the", "and", "of", "to", "is", "in", "that", "it", "we", "you", "a",
     ];
     /// The length of the longest common word, in bytes.
     const LONGEST: usize = 4;
-    let mut words = 0usize;
-    let mut common = 0usize;
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(20_000)
-    {
-        words += 1;
-        // Case-blind without allocating: the common words are ASCII.
-        if w.len() <= LONGEST && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
-            common += 1;
-        }
-    }
-    words < 20 || common * 25 >= words
+    // Case-blind without allocating: the common words are ASCII.
+    w.len() <= LONGEST && COMMON.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// Loads and checks a pair folder of the fixtures.
@@ -339,4 +381,53 @@ pub(crate) fn write_pair(out: &Path, checked: &Checked) -> Result<Vec<u8>> {
         render_html(checked).as_bytes(),
     )?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`looks_english`] as first written, with `str::split`: the definition it must match.
+    fn looks_english_by_split(text: &str) -> bool {
+        let mut words = 0usize;
+        let mut common = 0usize;
+        for w in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(20_000)
+        {
+            words += 1;
+            common += usize::from(is_common_word(w.as_bytes()));
+        }
+        words < 20 || common * 25 >= words
+    }
+
+    #[test]
+    fn english_is_found_as_by_splitting() {
+        let english = "The mayor said that it is in the plan, and we will see. ".repeat(3);
+        let foreign = "Der Bürgermeister sagte, dass es im Plan ist; wir werden sehen. ".repeat(3);
+        let cyrillic = "Мэр сказал, что это в плане, и мы увидим. ".repeat(5);
+        let mixed = format!("{cyrillic}{english}ßthe éand 1a2the");
+        // Over 20,000 words: only the first 20,000 count.
+        let long = format!("{} {}", "xyz ".repeat(19_990), "the ".repeat(5_000));
+        for text in ["", "the", "THE and Of", "é the é", "a1b2c3 the-and"] {
+            assert_eq!(looks_english(text), looks_english_by_split(text), "{text}");
+        }
+        for text in [&english, &foreign, &cyrillic, &mixed, &long] {
+            assert_eq!(
+                looks_english(text),
+                looks_english_by_split(text),
+                "{text:.60}"
+            );
+        }
+        assert!(looks_english(&english));
+        assert!(!looks_english(&foreign));
+        assert!(!looks_english(&long));
+        // Every prefix of a text whose verdict changes along the way.
+        let growing = format!("{foreign}{mixed}{english}{english}");
+        for (i, _) in growing.char_indices() {
+            let text = &growing[..i];
+            assert_eq!(looks_english(text), looks_english_by_split(text), "{i}");
+        }
+    }
 }

@@ -135,6 +135,57 @@ fn has_short_link(t: &str) -> bool {
     })
 }
 
+/// Whether the character starting at byte `i` of `s` is whitespace (as `char::is_whitespace`
+/// says), and its length: ASCII without decoding.
+fn whitespace_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        (matches!(b, b'\t'..=b'\r' | b' '), 1)
+    } else {
+        let c = s[i..].chars().next().expect("i is a char boundary");
+        (c.is_whitespace(), c.len_utf8())
+    }
+}
+
+/// `s.split_whitespace().count()`, found byte by byte: the words of every turn are counted to
+/// find the main speaker, and decoding each character to test it cost more than the rest of
+/// segmenting.
+fn count_words(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let ascii_white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut words = 0;
+    let mut i = 0;
+    loop {
+        // Over whitespace to the next word.
+        loop {
+            while i < bytes.len() && ascii_white(bytes[i]) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return words;
+            }
+            match whitespace_at(s, i) {
+                (true, len) => i += len,
+                (false, _) => break,
+            }
+        }
+        words += 1;
+        // Over the word.
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii() && !ascii_white(bytes[i]) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return words;
+            }
+            match whitespace_at(s, i) {
+                (false, len) => i += len,
+                (true, _) => break,
+            }
+        }
+    }
+}
+
 fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
@@ -404,7 +455,7 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
             let w: usize = t
                 .lines
                 .iter()
-                .map(|(s, _)| text[s.range()].split_whitespace().count())
+                .map(|(s, _)| count_words(&text[s.range()]))
                 .sum();
             *words_by_label.entry(l.clone()).or_default() += w;
         }
@@ -810,7 +861,21 @@ mod tests {
             };
             prop_assert_eq!(has_short_link(&line), ci(b"www.") || ci(b"t.me/"));
         }
+
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts(
+            chars in prop::collection::vec(prop::sample::select(WORD_CHARS), 0..40),
+        ) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
     }
+
+    /// Letters, ASCII whitespace (with the vertical tab) and Unicode spaces and letters.
+    const WORD_CHARS: &[char] = &[
+        'a', 'Z', '.', '\t', '\n', '\u{0B}', '\u{0C}', '\r', ' ', '\u{85}', '\u{A0}', '\u{2003}',
+        '\u{3000}', 'é', 'Ж', '’',
+    ];
 
     #[test]
     fn every_long_run_of_whitespace_is_seen() {
