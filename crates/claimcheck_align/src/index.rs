@@ -26,6 +26,9 @@ pub(crate) struct Keyed {
 
 /// A primary transcript ready for alignment: tokens, per-sentence ranges and an inverted index.
 pub struct Primary {
+    /// A number no other `Primary` of this process has: what [`Primary::retrieve`]'s memo of
+    /// its last scores is keyed by.
+    id: u64,
     pub(crate) doc: Document,
     pub(crate) tokens: Vec<Token>,
     /// For each sentence, its range in `tokens`.
@@ -181,7 +184,9 @@ impl Primary {
             all_numbers.extend(numbers(&tokens[r.clone()]));
             sentence_numbers.push(start..all_numbers.len());
         }
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Primary {
+            id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             numbers: all_numbers,
             sentence_numbers,
             doc,
@@ -300,34 +305,24 @@ impl Primary {
         k: usize,
         filter: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f32)> {
-        // Dense scores with a list of the sentences touched: cheaper than a map for common words.
-        let mut scores: Vec<f32> = vec![0.0; self.sentence_tokens.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut seen: Vec<&Word> = Vec::new();
-        for &stem in stems {
-            if seen.contains(&stem) {
-                continue;
+        // A claim retrieves with the same words several times (its own speaker's turns, then
+        // anyone's, then the others'), with another filter each time: the scores are kept
+        // from the last call on this thread.
+        let kept = LAST_SCORES.with(|last| {
+            let last = last.borrow();
+            let (id, words, ranked) = last.as_ref()?;
+            let same = words.len() == stems.len() && words.iter().zip(stems).all(|(a, b)| a == *b);
+            (*id == self.id && same).then(|| ranked.clone())
+        });
+        let mut ranked = match kept {
+            Some(r) => r,
+            None => {
+                let r = self.scores(stems);
+                let words = stems.iter().map(|&w| w.clone()).collect();
+                LAST_SCORES.with(|last| *last.borrow_mut() = Some((self.id, words, r.clone())));
+                r
             }
-            seen.push(stem);
-            let Some(&id) = self.stem_ids.get(stem) else {
-                continue;
-            };
-            let postings = self.postings.get(id);
-            let idf = self.idf_of(postings.len());
-            for &(s, tf) in postings {
-                let tf = f32::from(tf);
-                let norm = self.len_norms[s as usize];
-                let slot = &mut scores[s as usize];
-                if *slot == 0.0 {
-                    touched.push(s);
-                }
-                *slot += idf * tf * (BM25_K1 + 1.0) / (tf + norm);
-            }
-        }
-        let mut ranked: Vec<(usize, f32)> = touched
-            .into_iter()
-            .map(|s| (s as usize, scores[s as usize]))
-            .collect();
+        };
         // Ordered by (score, position), so the result never depends on the order of the postings.
         // The filter runs only until k sentences pass it; the best few are selected first so that
         // a common word does not make every claim sort the whole transcript.
@@ -353,6 +348,38 @@ impl Primary {
             .into_iter()
             .filter(|(s, _)| filter(*s))
             .take(k)
+            .collect()
+    }
+
+    /// The BM25 score of every sentence that has one of `stems`, in no particular order.
+    fn scores(&self, stems: &[&Word]) -> Vec<(usize, f32)> {
+        // Dense scores with a list of the sentences touched: cheaper than a map for common words.
+        let mut scores: Vec<f32> = vec![0.0; self.sentence_tokens.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut seen: Vec<&Word> = Vec::new();
+        for &stem in stems {
+            if seen.contains(&stem) {
+                continue;
+            }
+            seen.push(stem);
+            let Some(&id) = self.stem_ids.get(stem) else {
+                continue;
+            };
+            let postings = self.postings.get(id);
+            let idf = self.idf_of(postings.len());
+            for &(s, tf) in postings {
+                let tf = f32::from(tf);
+                let norm = self.len_norms[s as usize];
+                let slot = &mut scores[s as usize];
+                if *slot == 0.0 {
+                    touched.push(s);
+                }
+                *slot += idf * tf * (BM25_K1 + 1.0) / (tf + norm);
+            }
+        }
+        touched
+            .into_iter()
+            .map(|s| (s as usize, scores[s as usize]))
             .collect()
     }
 
@@ -398,6 +425,14 @@ impl Primary {
         }
         out
     }
+}
+
+/// The BM25 scores of one thread's last retrieval ([`Primary::retrieve`]): the primary's id, the
+/// stems, the scores.
+type LastScores = Option<(u64, Vec<Word>, Vec<(usize, f32)>)>;
+
+thread_local! {
+    static LAST_SCORES: std::cell::RefCell<LastScores> = const { std::cell::RefCell::new(None) };
 }
 
 /// The number of `word` in `ids`, numbering it if it is new.
@@ -490,6 +525,38 @@ impl Lists<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Retrieval keeps the last scores of a thread: another primary with the same words, or
+    /// other words, must not get them.
+    #[test]
+    fn retrieval_answers_alike_with_kept_scores() {
+        use claimcheck_ingest::{parse_transcript, SpeakerHints};
+        let primary = |text: &str| {
+            let enc = claimcheck_core::Encoding::Utf8;
+            Primary::new(parse_transcript(text.into(), enc, &SpeakerHints::default()))
+        };
+        let a = primary("Sanctions hurt. The port is busy. Sanctions on the port are new.");
+        let b = primary("The port is new. Nothing hurts. Sanctions came late, port or not.");
+        let words = |text: &str| -> Vec<Word> {
+            crate::text::tokenize(text, Span::new(0, text.len()))
+                .iter()
+                .map(|t| t.stem.clone())
+                .collect()
+        };
+        let (w1, w2) = (words("sanctions port"), words("busy new port"));
+        let all = |p: &Primary, w: &[Word]| p.retrieve(&w.iter().collect::<Vec<_>>(), 10, |_| true);
+        let first = [all(&a, &w1), all(&b, &w1), all(&a, &w2), all(&b, &w2)];
+        // In another order, each after a retrieval of something else.
+        for (i, (p, w)) in [(&b, &w2), (&a, &w2), (&b, &w1), (&a, &w1)]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(all(p, w), first[3 - i], "{i}");
+            let one = p.retrieve(&w.iter().collect::<Vec<_>>(), 1, |s| s > 0);
+            assert!(one.len() <= 1 && one.iter().all(|&(s, _)| s > 0));
+        }
+        assert_ne!(first[0], first[1]);
+    }
 
     #[test]
     fn lists_group_dedup_and_count_runs() {
