@@ -7,9 +7,9 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ALIASES, ANTONYMS, DEGREE_WORDS, EVALUATIVE, FIRST_PERSON, MAGNITUDE_QUALIFIERS, MONTHS,
-    MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS, WEEKDAYS,
-    YEAR_UNITS,
+    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, MAGNITUDE_QUALIFIERS,
+    MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS,
+    WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -2015,21 +2015,6 @@ const CHANGE_VERBS: &[&str] = &[
     "brightens",
 ];
 
-/// Nouns of effect: a denial of one of them ("no effect on", "no improvement in") denies that the
-/// thing after it changed.
-const EFFECT_NOUNS: &[&str] = &[
-    "effect",
-    "effects",
-    "impact",
-    "difference",
-    "change",
-    "changes",
-    "improvement",
-    "influence",
-    "benefit",
-    "benefits",
-];
-
 /// A claim that says a thing still holds or has already happened, where the primary, in the
 /// passage or within two sentences of it in the same turn, says it no longer holds ("do not have
 /// oligarchs any more", "no longer") or has not happened yet ("if the funding comes through", "we
@@ -2139,9 +2124,9 @@ fn denies_thing(toks: &[Token], at: usize) -> bool {
     }
     let lo = at.saturating_sub(8);
     match toks[lo..at].iter().rposition(|t| t.negation) {
-        Some(cue) => toks[lo + cue + 1..at]
-            .iter()
-            .all(|t| NEGATION_LINKS.contains(&t.norm.as_str())),
+        Some(cue) => toks[lo + cue + 1..at].iter().all(|t| {
+            NEGATION_LINKS.contains(&t.norm.as_str()) || EFFECT_NOUNS.contains(&t.norm.as_str())
+        }),
         None => false,
     }
 }
@@ -3054,22 +3039,30 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
 /// punctuation, with nothing but other such lines (a kicker, a byline) before it and the piece it
 /// heads after it (a claim given alone, as in claims mode, heads nothing).
 fn is_headline(text: &str, span: Span) -> bool {
-    let heads_something = !text[span.end..].trim().is_empty();
-    let ends_line = text[span.end..]
-        .chars()
-        .find(|c| !matches!(c, ' ' | '\t'))
-        .is_none_or(|c| c == '\n' || c == '\r');
-    let starts_line = text[..span.start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| c == '\n');
+    // Cheapest first: most claims end with a full stop, and only a headline needs the text
+    // before it read.
     let open = !text[span.range()]
         .trim_end()
         .ends_with(['.', '?', '!', '…', ';', ':']);
-    let only_headings_before = text[..span.start]
-        .lines()
-        .all(|l| !l.trim_end().ends_with(['.', '?', '!', '…']));
-    heads_something && ends_line && starts_line && open && only_headings_before
+    let ends_line = || {
+        text[span.end..]
+            .chars()
+            .find(|c| !matches!(c, ' ' | '\t'))
+            .is_none_or(|c| c == '\n' || c == '\r')
+    };
+    let starts_line = || {
+        text[..span.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n')
+    };
+    let heads_something = || !text[span.end..].trim().is_empty();
+    let only_headings_before = || {
+        text[..span.start]
+            .lines()
+            .all(|l| !l.trim_end().ends_with(['.', '?', '!', '…']))
+    };
+    open && ends_line() && starts_line() && heads_something() && only_headings_before()
 }
 
 fn sentence_at(primary: &Primary, pos: usize) -> usize {

@@ -897,8 +897,24 @@ pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("interested", "uninterested"),
 ];
 
+/// Nouns of effect: a denial of one of them ("no effect on", "no improvement in") denies that the
+/// thing after it changed, and they link a denial to what was looked for (see [`NEGATION_LINKS`]).
+pub(crate) const EFFECT_NOUNS: &[&str] = &[
+    "effect",
+    "effects",
+    "impact",
+    "difference",
+    "change",
+    "changes",
+    "improvement",
+    "influence",
+    "benefit",
+    "benefits",
+];
+
 /// Words that can stand between a negation and the noun it denies when what is denied is a
-/// finding: "did not find any effect on", "didn't see a statistically significant change in".
+/// finding: "did not find any effect on", "didn't see a statistically significant change in"
+/// (with [`EFFECT_NOUNS`]).
 pub(crate) const NEGATION_LINKS: &[&str] = &[
     "a",
     "an",
@@ -940,14 +956,6 @@ pub(crate) const NEGATION_LINKS: &[&str] = &[
     "are",
     "be",
     "been",
-    "effect",
-    "effects",
-    "impact",
-    "difference",
-    "change",
-    "changes",
-    "improvement",
-    "influence",
     "evidence",
     "sign",
     "signs",
