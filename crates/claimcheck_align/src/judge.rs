@@ -1954,13 +1954,15 @@ fn effect_denied(
             return None;
         }
         ptoks.iter().enumerate().find_map(|(k, p)| {
+            if p.stem != c.stem || pstrength[k] < 2 {
+                return None;
+            }
             let lo = k.saturating_sub(8);
             let cue = ptoks[lo..k].iter().rposition(|t| t.negation)?;
             let effect = ptoks[lo + cue + 1..k]
                 .iter()
                 .any(|t| EFFECT_NOUNS.contains(&t.norm.as_str()));
-            (p.stem == c.stem && pstrength[k] >= 2 && effect && denies_thing(ptoks, k))
-                .then_some((i, k))
+            (effect && denies_thing(ptoks, k)).then_some((i, k))
         })
     })
 }
@@ -2037,6 +2039,9 @@ fn aspect_conflict(primary: &Primary, view: &ClaimView, q: &[f64], w: &Window) -
         let c = &view.tokens[i];
         for s in near.first..=near.last {
             let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
+            if !toks.iter().any(|p| p.stem == c.stem) {
+                continue;
+            }
             let strength = negation_strength(ptext, toks);
             for (k, p) in toks.iter().enumerate() {
                 if p.stem != c.stem {
@@ -2714,7 +2719,6 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     let mut misquotes: Vec<(String, Option<Span>)> = Vec::new();
     let mut misattributed: Vec<(String, Span, usize)> = Vec::new();
     let mut quote_evidence: Option<(Span, usize)> = None;
-    let mut verified_quotes = 0;
     for quote in &view.quotes {
         let qtext = clip(&view.text[quote.span.range()], 80);
         match check_quote(primary, &view, quote, best.map(|b| &b.window), t) {
@@ -2726,7 +2730,6 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                     }
                 }
                 quote_evidence.get_or_insert((span, s));
-                verified_quotes += 1;
                 reasons.push(format!(
                     "quote \"{qtext}\" found verbatim ({}, bytes {}-{})",
                     describe_speaker(&speaker_of(primary, s)),
@@ -2907,24 +2910,22 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         }
     }
 
-    // "Asked about X, he said: '…'": the answer is the quotation, found as said; the question
-    // is told in the author's words.
+    // "Asked about X, he said: '…'": the answer is the quotation, found as said (a misquote or
+    // a misattribution has returned by now); the question is told in the author's words.
     if let (Some(question), Some((span, s))) = (answer_frame(&view), quote_evidence) {
-        if verified_quotes == view.quotes.len() {
-            let mut r = vec![format!(
-                "the claim is its quotation, which {} said; the question it answers is told in the author's words (\"{}\"), not checked",
-                describe_speaker(&speaker_of(primary, s)),
-                clip(&question, 80)
-            )];
-            r.extend(reasons);
-            return finish(
-                Verdict::Supported,
-                r,
-                Some(span),
-                Some(s),
-                score.max(t.supported),
-            );
-        }
+        let mut r = vec![format!(
+            "the claim is its quotation, which {} said; the question it answers is told in the author's words (\"{}\"), not checked",
+            describe_speaker(&speaker_of(primary, s)),
+            clip(&question, 80)
+        )];
+        r.extend(reasons);
+        return finish(
+            Verdict::Supported,
+            r,
+            Some(span),
+            Some(s),
+            score.max(t.supported),
+        );
     }
 
     // A claim sourced to someone the primary never mentions rests on that source, not on it.

@@ -950,9 +950,7 @@ mod tests {
 
     #[test]
     fn nouns_of_one_kind() {
-        // Apart from `tempdir()`, which another test removes.
-        let dir = std::env::temp_dir().join(format!("claimcheck-wn-nouns-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch("nouns");
         std::fs::write(
             dir.join("data.verb"),
             "00100000 30 v 01 rise 0 000 | move upward\n",
@@ -1098,8 +1096,7 @@ mod tests {
 
     #[test]
     fn places_and_the_regions_they_lie_in() {
-        let dir = std::env::temp_dir().join(format!("claimcheck-wn-places-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch("places");
         std::fs::write(
             dir.join("data.adj"),
             "00000100 01 a 02 Norwegian 0 Norse 0 002 \\ 00000300 n 0101 \\ 00000300 n 0201 | of Norway\n\
@@ -1139,6 +1136,13 @@ mod tests {
     #[test]
     fn missing_database_is_none() {
         assert!(WordNet::load(Path::new("/nonexistent/wordnet")).is_none());
+    }
+
+    /// A new folder of this test's own (apart from `tempdir()`, which another test removes).
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("claimcheck-wn-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
     }
 
     fn tempdir() -> PathBuf {

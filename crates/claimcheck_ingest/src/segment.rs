@@ -151,37 +151,33 @@ fn whitespace_at(s: &str, i: usize) -> (bool, usize) {
 /// find the main speaker, and decoding each character to test it cost more than the rest of
 /// segmenting.
 fn count_words(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let ascii_white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     let mut words = 0;
-    let mut i = 0;
-    loop {
-        // Over whitespace to the next word.
-        loop {
-            while i < bytes.len() && ascii_white(bytes[i]) {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                return words;
-            }
-            match whitespace_at(s, i) {
-                (true, len) => i += len,
-                (false, _) => break,
-            }
-        }
+    // Over whitespace to the next word, then over the word.
+    let mut at = past_run(s, 0, true);
+    while let Some(i) = at {
         words += 1;
-        // Over the word.
-        loop {
-            while i < bytes.len() && bytes[i].is_ascii() && !ascii_white(bytes[i]) {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                return words;
-            }
-            match whitespace_at(s, i) {
-                (false, len) => i += len,
-                (true, _) => break,
-            }
+        at = past_run(s, i, false).and_then(|j| past_run(s, j, true));
+    }
+    words
+}
+
+/// The byte after the run of whitespace (`white`) or of other characters that starts at `i`, or
+/// `None` when the run reaches the end of `s`. ASCII is tested without decoding.
+fn past_run(s: &str, mut i: usize, white: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    loop {
+        while i < bytes.len()
+            && bytes[i].is_ascii()
+            && matches!(bytes[i], b'\t'..=b'\r' | b' ') == white
+        {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        match whitespace_at(s, i) {
+            (w, len) if w == white => i += len,
+            _ => return Some(i),
         }
     }
 }
