@@ -275,6 +275,7 @@ impl Lemmas {
 
 /// Where synsets were read: (part of speech, offset) of each, in reading order, found again by
 /// place. Of two synsets read at one place, the later one is found, as a map would keep it.
+#[derive(Default)]
 struct Places<T> {
     at: Vec<(u8, u32, T)>,
 }
@@ -320,10 +321,117 @@ fn read_exceptions(path: &Path, map: &mut HashMap<Box<str>, Box<str>>) {
     }
 }
 
+/// What `data.noun` and `noun.exc` hold, with noun synsets numbered from 0 in file order
+/// ([`WordNet::add_nouns`] moves them past the other synsets).
+#[derive(Default)]
+struct Nouns {
+    /// Noun lemmas, numbered.
+    index: Lemmas,
+    /// (lemma, synset number) for every word of every synset, in reading order.
+    memberships: Vec<(u32, u32)>,
+    /// How many synsets were read.
+    count: usize,
+    /// Hypernym pointers (`@`, `@i`): (synset number, number of the hypernym).
+    edges: Vec<(u32, u32)>,
+    /// Part holonym pointers (`#p`): (synset number, number of the whole).
+    wholes: Vec<(u32, u32)>,
+    /// Irregular noun plural → lemma.
+    exceptions: HashMap<Box<str>, Box<str>>,
+    /// Each synset's number by place.
+    places: Places<u32>,
+}
+
+impl Nouns {
+    /// Reads `data.noun` (synonyms, hypernyms and part holonyms) and `noun.exc`; empty when
+    /// `data.noun` is missing.
+    fn read(dir: &Path) -> Nouns {
+        let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
+            return Nouns::default();
+        };
+        let mut nouns = Nouns::default();
+        // Pointers by the offset of their target, resolved once every synset is placed.
+        let mut edges: Vec<(u32, u32)> = Vec::new();
+        let mut wholes: Vec<(u32, u32)> = Vec::new();
+        let mut count: u32 = 0;
+        let mut lower = String::new();
+        for line in lines(&text) {
+            if line.starts_with(' ') {
+                continue;
+            }
+            let mut f = Fields::new(line);
+            let Some((offset, w_cnt)) = synset_head(&mut f) else {
+                continue;
+            };
+            let k = count;
+            count += 1;
+            nouns.places.push(b'n', offset, k);
+            for _ in 0..w_cnt {
+                let Some(w) = f.next() else { break };
+                f.next(); // lex_id
+                let lemma = match plain_word(w) {
+                    None => continue,
+                    Some(true) => nouns.index.number(w),
+                    // Names ("Paris"): lowercased in a reused buffer when ASCII.
+                    Some(false) if w.is_ascii() => {
+                        lower.clear();
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                        nouns.index.number(&lower)
+                    }
+                    Some(false) => nouns.index.number(&w.to_lowercase()),
+                };
+                nouns.memberships.push((lemma, k));
+            }
+            let p_cnt: usize = f.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+            for _ in 0..p_cnt {
+                let (Some(sym), Some(off)) = (f.next(), f.next()) else {
+                    break;
+                };
+                f.next(); // part of speech
+                f.next(); // source/target
+                let list = match sym {
+                    "@" | "@i" => &mut edges,
+                    "#p" => &mut wholes,
+                    _ => continue,
+                };
+                if let Ok(off) = off.parse::<u32>() {
+                    list.push((k, off));
+                }
+            }
+        }
+        nouns.count = count as usize;
+        nouns.places = std::mem::take(&mut nouns.places).sorted();
+        let places = &nouns.places;
+        let resolve = |pairs: Vec<(u32, u32)>| -> Vec<(u32, u32)> {
+            pairs
+                .into_iter()
+                .filter_map(|(k, off)| Some((k, *places.get(b'n', off)?)))
+                .collect()
+        };
+        (nouns.edges, nouns.wholes) = (resolve(edges), resolve(wholes));
+        read_exceptions(&dir.join("noun.exc"), &mut nouns.exceptions);
+        nouns
+    }
+}
+
 impl WordNet {
     /// Reads `data.{verb,adj,adv}`, `data.noun` and the exception lists from `dir`; `None` when
     /// the verb, adjective and adverb files are all missing.
     pub(crate) fn load(dir: &Path) -> Option<WordNet> {
+        // `data.noun`, the largest file, is read on a second thread while this one reads the
+        // others: the first claim of a run waits for both.
+        std::thread::scope(|scope| {
+            let nouns = scope.spawn(|| Nouns::read(dir));
+            WordNet::load_with(dir, || {
+                nouns
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+        })
+    }
+
+    /// [`WordNet::load`] with the noun file read by `nouns`.
+    fn load_with(dir: &Path, nouns: impl FnOnce() -> Nouns) -> Option<WordNet> {
         // All three files are read first: antonym pointers are resolved once every synset is known.
         let files: Vec<(u8, String)> =
             [("data.verb", b'v'), ("data.adj", b'a'), ("data.adv", b'r')]
@@ -430,7 +538,7 @@ impl WordNet {
         }
         wn.synsets = Lists::group(wn.flags.len(), &memberships).dedup();
         wn.first_noun = next_id;
-        let noun_places = wn.load_nouns(dir);
+        let noun_places = wn.add_nouns(nouns());
         for (src, off) in pertainyms {
             let (Some(w), Some(k)) = (words.get(src), noun_places.get(b'n', off)) else {
                 continue;
@@ -465,79 +573,20 @@ impl WordNet {
         Some(wn)
     }
 
-    /// Reads `data.noun` (synonyms, hypernyms and part holonyms) and `noun.exc`, when present;
-    /// noun synsets are numbered from `first_noun`. Returns each noun synset's number by place.
-    fn load_nouns(&mut self, dir: &Path) -> Places<u32> {
-        let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
-            return Places::new();
+    /// Takes in what [`Nouns::read`] read, numbering noun synsets from `first_noun`. Returns each
+    /// noun synset's number by place.
+    fn add_nouns(&mut self, nouns: Nouns) -> Places<u32> {
+        let first = self.first_noun;
+        let shifted = |pairs: Vec<(u32, u32)>| -> Vec<(u32, u32)> {
+            pairs.into_iter().map(|(k, id)| (k, first + id)).collect()
         };
-        // Each noun synset's number (from 0) by place.
-        let mut places: Places<u32> = Places::new();
-        let mut memberships: Vec<(u32, u32)> = Vec::new();
-        // Hypernym pointers: (synset number, offset of the hypernym).
-        let mut edges: Vec<(u32, u32)> = Vec::new();
-        // Part holonym pointers: (synset number, offset of the whole).
-        let mut wholes: Vec<(u32, u32)> = Vec::new();
-        let mut count: u32 = 0;
-        let mut lower = String::new();
-        for line in lines(&text) {
-            if line.starts_with(' ') {
-                continue;
-            }
-            let mut f = Fields::new(line);
-            let Some((offset, w_cnt)) = synset_head(&mut f) else {
-                continue;
-            };
-            let k = count;
-            count += 1;
-            places.push(b'n', offset, k);
-            for _ in 0..w_cnt {
-                let Some(w) = f.next() else { break };
-                f.next(); // lex_id
-                let lemma = match plain_word(w) {
-                    None => continue,
-                    Some(true) => self.noun_index.number(w),
-                    // Names ("Paris"): lowercased in a reused buffer when ASCII.
-                    Some(false) if w.is_ascii() => {
-                        lower.clear();
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                        self.noun_index.number(&lower)
-                    }
-                    Some(false) => self.noun_index.number(&w.to_lowercase()),
-                };
-                memberships.push((lemma, self.first_noun + k));
-            }
-            let p_cnt: usize = f.next().and_then(|c| c.parse().ok()).unwrap_or(0);
-            for _ in 0..p_cnt {
-                let (Some(sym), Some(off)) = (f.next(), f.next()) else {
-                    break;
-                };
-                f.next(); // part of speech
-                f.next(); // source/target
-                let list = match sym {
-                    "@" | "@i" => &mut edges,
-                    "#p" => &mut wholes,
-                    _ => continue,
-                };
-                if let Ok(off) = off.parse::<u32>() {
-                    list.push((k, off));
-                }
-            }
-        }
-        self.noun_synsets = Lists::group(self.noun_index.len(), &memberships).dedup();
-        let places = places.sorted();
-        let resolve = |pairs: Vec<(u32, u32)>| -> Vec<(u32, u32)> {
-            pairs
-                .into_iter()
-                .filter_map(|(k, off)| Some((k, self.first_noun + *places.get(b'n', off)?)))
-                .collect()
-        };
-        let (edges, wholes) = (resolve(edges), resolve(wholes));
-        self.hypernyms = Lists::group(count as usize, &edges);
-        self.part_of = Lists::group(count as usize, &wholes);
-        read_exceptions(&dir.join("noun.exc"), &mut self.noun_exceptions);
-        places
+        self.noun_index = nouns.index;
+        self.noun_synsets =
+            Lists::group(self.noun_index.len(), &shifted(nouns.memberships)).dedup();
+        self.hypernyms = Lists::group(nouns.count, &shifted(nouns.edges));
+        self.part_of = Lists::group(nouns.count, &shifted(nouns.wholes));
+        self.noun_exceptions = nouns.exceptions;
+        nouns.places
     }
 
     /// Calls `f` with each lemma a word form may have, until it returns true: the form itself,
