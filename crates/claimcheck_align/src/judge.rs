@@ -2885,7 +2885,11 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     }
     // A claim that names its speaker ("the designer promised") is checked against the other
     // speakers too; one about a third party in general ("critics say") is not.
-    if (!about_other || view.attributed.is_some()) && voice.reported {
+    // No window scores above 1, so when the speaker's own best is within the margin of 1 no
+    // one else's passage can take the claim from them: the search is skipped (`o - own` is at
+    // most `1 - own` in floating point too).
+    let others_may_win = 1.0 - own_best >= t.misattribution_margin;
+    if (!about_other || view.attributed.is_some()) && voice.reported && others_may_win {
         // Only now, when it can matter, look at everyone else's turns.
         let others = candidate_windows(primary, &view, t, |s| !speakers_own(s), &no_quotes);
         if let Some(o) = others.first() {
