@@ -9,7 +9,7 @@ use crate::index::Primary;
 use crate::lexicon::{
     ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, MAGNITUDE_QUALIFIERS,
     MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS,
-    WEEKDAYS, YEAR_UNITS,
+    THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -1421,15 +1421,22 @@ fn voice(view: &ClaimView) -> Voice {
     let question = trimmed.ends_with('?');
     let has = |w: &str| outside.iter().any(|&i| view.tokens[i].norm == w);
     let prediction = has("if") && (has("will") || has("would"));
-    let evaluative = outside
+    let evaluative_at = outside
         .iter()
-        .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))
-        .map(|&i| view.word(i).to_string());
+        .position(|&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()));
+    let evaluative = evaluative_at.map(|k| view.word(outside[k]).to_string());
+    // "The designer thought that it should be yellow": a judgement or a prediction after a verb
+    // of thinking or proposing is the view of whoever thought or proposed it, not the author's.
+    let thinking_at = outside
+        .iter()
+        .position(|&i| THINKING_VERBS.contains(&view.tokens[i].norm.as_str()));
+    let if_at = outside.iter().position(|&i| view.tokens[i].norm == "if");
+    let framed = |at: Option<usize>| thinking_at.is_some_and(|k| at.is_some_and(|a| k < a));
     let weak = if question {
         Some("a question".to_string())
-    } else if prediction && !reported {
+    } else if prediction && !reported && !framed(if_at) {
         Some("a conditional prediction".to_string())
-    } else if let (Some(e), false) = (&evaluative, reported) {
+    } else if let (Some(e), false) = (&evaluative, reported || framed(evaluative_at)) {
         Some(format!("the judgement \"{e}\""))
     } else {
         phrase

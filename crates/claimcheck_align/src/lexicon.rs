@@ -492,6 +492,21 @@ pub(crate) const OPINION_PHRASES: &[&str] = &[
     "one has to wonder",
 ];
 
+/// Verbs of thinking and proposing: a judgement after one ("she thought it should be red") is
+/// the view of the one who thought or proposed it, not the author's.
+pub(crate) const THINKING_VERBS: &[&str] = &[
+    "thought",
+    "thinks",
+    "believed",
+    "believes",
+    "felt",
+    "feels",
+    "proposed",
+    "proposes",
+    "recommended",
+    "recommends",
+];
+
 /// Evaluative words: in a sentence that reports nobody, they mark the author's judgement.
 pub(crate) const EVALUATIVE: &[&str] = &[
     "absurd",
