@@ -258,6 +258,25 @@ pub(crate) const NEGATIONS: &[&str] = &[
     "shouldn't",
     "couldn't",
     "mustn't",
+    // Contractions typed without the apostrophe, as chats do ("i dont have anything to wear"),
+    // and "dunno" for "don't know".
+    "dont",
+    "doesnt",
+    "didnt",
+    "isnt",
+    "arent",
+    "wasnt",
+    "werent",
+    "hasnt",
+    "havent",
+    "hadnt",
+    "wouldnt",
+    "shouldnt",
+    "couldnt",
+    "cant",
+    "wont",
+    "aint",
+    "dunno",
 ];
 
 /// Words after a negation cue that turn it into an idiom that does not negate: "no other leader"
