@@ -258,7 +258,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let reports = !quotes.is_empty()
         || tokens.iter().any(|t| {
             !quotes.iter().any(|q| q.span.contains(t.span))
-                && is_report_verb(&t.norm)
+                && (is_report_verb(&t.norm) || THINKING_VERBS.contains(&t.norm.as_str()))
                 && !REPORT_NOUNS.contains(&t.norm.as_str())
         });
     // The speaker a report is about is the first one the claim names ("Charles will call
@@ -1433,22 +1433,15 @@ fn voice(view: &ClaimView) -> Voice {
     let question = trimmed.ends_with('?');
     let has = |w: &str| outside.iter().any(|&i| view.tokens[i].norm == w);
     let prediction = has("if") && (has("will") || has("would"));
-    let evaluative_at = outside
+    let evaluative = outside
         .iter()
-        .position(|&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()));
-    let evaluative = evaluative_at.map(|k| view.word(outside[k]).to_string());
-    // "The designer thought that it should be yellow": a judgement or a prediction after a verb
-    // of thinking or proposing is the view of whoever thought or proposed it, not the author's.
-    let thinking_at = outside
-        .iter()
-        .position(|&i| THINKING_VERBS.contains(&view.tokens[i].norm.as_str()));
-    let if_at = outside.iter().position(|&i| view.tokens[i].norm == "if");
-    let framed = |at: Option<usize>| thinking_at.is_some_and(|k| at.is_some_and(|a| k < a));
+        .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))
+        .map(|&i| view.word(i).to_string());
     let weak = if question {
         Some("a question".to_string())
-    } else if prediction && !reported && !framed(if_at) {
+    } else if prediction && !reported {
         Some("a conditional prediction".to_string())
-    } else if let (Some(e), false) = (&evaluative, reported || framed(evaluative_at)) {
+    } else if let (Some(e), false) = (&evaluative, reported) {
         Some(format!("the judgement \"{e}\""))
     } else {
         phrase

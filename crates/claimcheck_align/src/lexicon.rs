@@ -511,8 +511,10 @@ pub(crate) const OPINION_PHRASES: &[&str] = &[
     "one has to wonder",
 ];
 
-/// Verbs of thinking and proposing: a judgement after one ("she thought it should be red") is
-/// the view of the one who thought or proposed it, not the author's.
+/// Verbs of thinking and proposing. A claim with one reports someone's view, as "said" reports
+/// their words: a judgement in it ("she thought it should be red") is theirs, not the author's,
+/// and the view is checked against their turns (misattributed when only someone else's hold it).
+/// They stay content words to be found in the primary.
 pub(crate) const THINKING_VERBS: &[&str] = &[
     "thought",
     "thinks",
