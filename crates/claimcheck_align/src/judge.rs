@@ -1348,6 +1348,8 @@ struct Voice {
     strong: Option<String>,
     /// A question, a prediction or an evaluative word without a report frame.
     weak: Option<String>,
+    /// The words that mark `weak` ("obviously", "should", "if"), lowercased; none for a question.
+    marker: Vec<String>,
     /// The sentence reports what someone said.
     reported: bool,
 }
@@ -1437,20 +1439,31 @@ fn voice(view: &ClaimView) -> Voice {
         .iter()
         .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))
         .map(|&i| view.word(i).to_string());
-    let weak = if question {
-        Some("a question".to_string())
+    let (weak, marker) = if question {
+        (Some("a question".to_string()), Vec::new())
     } else if prediction && !reported {
-        Some("a conditional prediction".to_string())
+        (
+            Some("a conditional prediction".to_string()),
+            vec!["if".to_string()],
+        )
     } else if let (Some(e), false) = (&evaluative, reported) {
-        Some(format!("the judgement \"{e}\""))
+        (
+            Some(format!("the judgement \"{e}\"")),
+            vec![e.to_lowercase().replace('’', "'")],
+        )
     } else {
-        phrase
-            .filter(|_| strong.is_none())
-            .map(|p| format!("\"{p}\""))
+        match phrase.filter(|_| strong.is_none()) {
+            Some(p) => (
+                Some(format!("\"{p}\"")),
+                p.split_whitespace().map(str::to_string).collect(),
+            ),
+            None => (None, Vec::new()),
+        }
     };
     Voice {
         strong,
         weak,
+        marker,
         reported,
     }
 }
@@ -2861,8 +2874,15 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Opinion, r, evidence, evidence_sentence, score);
     }
 
-    // A question, prediction or judgement that reports nobody is the author's too.
-    if let (Some(w), false) = (&voice.weak, voice.reported) {
+    // A question, prediction or judgement that reports nobody is the author's too, unless the
+    // passage it rests on says the same marker word ("obviously", "should", "if"): then the
+    // claim repeats the speaker's judgement, and is checked like any other.
+    let echoed = !voice.marker.is_empty()
+        && best.is_some_and(|b| {
+            let toks = window_tokens(primary, &b.window);
+            (voice.marker.iter()).all(|m| toks.iter().any(|t| t.norm.as_str() == m.as_str()))
+        });
+    if let (Some(w), false, false) = (&voice.weak, voice.reported, echoed) {
         let mut r = vec![format!(
             "the author's own view ({w}); not checked against the primary"
         )];
@@ -3045,8 +3065,10 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
                 .to_string(),
         );
     }
-    if let Some(w) = &voice.weak {
-        r.push(format!("includes the author's aside ({w})"));
+    match (&voice.weak, echoed) {
+        (Some(w), true) => r.push(format!("repeats the speaker's own {w}")),
+        (Some(w), false) => r.push(format!("includes the author's aside ({w})")),
+        (None, _) => {}
     }
     r.extend(reasons);
     finish(Verdict::Supported, r, evidence, evidence_sentence, score)
