@@ -1761,6 +1761,48 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         }
     }
 
+    // A third person of the other sex in the claim word's place ("dealing with her problems"
+    // where the passage says "dealing with his problems"): someone else is meant.
+    for (i, c) in view.tokens.iter().enumerate() {
+        let Some(sex) = pronoun_sex(&c.norm) else {
+            continue;
+        };
+        if !view.outside_quotes(i) {
+            continue;
+        }
+        let Some(r) = slot(view, q, ptoks, i) else {
+            continue;
+        };
+        let said = |want: bool| {
+            ptoks[r.clone()]
+                .iter()
+                .find(|p| pronoun_sex(&p.norm) == Some(want))
+        };
+        // The claim's own stretch between the same matched neighbours: a pronoun of the other
+        // sex there ("asking her to get him") accounts for the passage's.
+        let from = (view.content.iter().rev())
+            .find(|&&k| k < i && q[k] >= 1.0)
+            .map_or(0, |&k| k + 1);
+        let to = (view.content.iter())
+            .find(|&&k| k > i && q[k] >= 1.0)
+            .map_or(view.tokens.len(), |&k| k);
+        let claim_has = |want: bool| {
+            view.tokens[from..to]
+                .iter()
+                .any(|t| pronoun_sex(&t.norm) == Some(want))
+        };
+        if let (Some(p), None, false) = (said(!sex), said(sex), claim_has(!sex)) {
+            out.push(Conflict {
+                reason: format!(
+                    "claim says \"{}\" where the primary says \"{}\" (a different person)",
+                    view.word(i),
+                    &ptext[p.span.range()]
+                ),
+            });
+            break;
+        }
+    }
+
     // Negation: a matched word that one side negates and the other does not.
     let mut flipped: Option<(usize, usize)> = None;
     let mut agreeing_negated = 0;
@@ -2303,6 +2345,16 @@ fn antonyms(a: &Token, b: &Token) -> bool {
     core.contains(&(a.stem.clone(), b.stem.clone()))
         || crate::wordnet::antonyms(&a.norm, &b.norm)
         || prefix_opposite(&a.norm, &b.norm)
+}
+
+/// The sex a third-person pronoun speaks of: `Some(true)` for "he", "him", "his", "himself",
+/// `Some(false)` for "she", "her", "hers", "herself".
+fn pronoun_sex(norm: &str) -> Option<bool> {
+    match norm {
+        "he" | "him" | "his" | "himself" => Some(true),
+        "she" | "her" | "hers" | "herself" => Some(false),
+        _ => None,
+    }
 }
 
 /// A word that may stand for a kind of thing: not a number word or a unit of time (counts and
