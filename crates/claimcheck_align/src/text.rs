@@ -796,8 +796,16 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
         for (k, u) in tokens.iter().enumerate().skip(i + 1).take(SCOPE) {
             // A clause boundary between tokens ends the scope.
             let between = &text[last_end..u.span.start];
-            if between.contains([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
-                || u.norm == "but"
+            // So does a word that opens a new clause: "but", a subordinator ("because she was
+            // ill"), or "and"/"or"/"so" before a subject pronoun ("isn't working and she is taking
+            // a break").
+            let next = tokens.get(k + 1).map_or("", |n| n.norm.as_str());
+            let new_clause = matches!(
+                u.norm.as_str(),
+                "but" | "because" | "although" | "though" | "whereas" | "while"
+            ) || (matches!(u.norm.as_str(), "and" | "or" | "so")
+                && matches!(next, "i" | "you" | "he" | "she" | "we" | "they"));
+            if between.contains([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']) || new_clause
             {
                 break;
             }
