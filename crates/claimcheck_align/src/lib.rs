@@ -36,21 +36,26 @@ const MIN_CLAIM_WORDS: usize = 4;
 
 /// Splits a secondary into claims: its sentences, in reading order, without fragments.
 ///
-/// A sentence of fewer than four words is kept only when it quotes someone.
+/// A sentence of fewer than four words is kept only when it quotes someone. A text written all
+/// in lower case is split at full stops too (see [`lowercase_sentences`]).
 pub fn claims(secondary: &Document) -> Vec<Claim> {
     let mut out = Vec::new();
-    for s in &secondary.sentences {
-        let text = secondary.slice(s.span);
+    let pieces = secondary
+        .sentences
+        .iter()
+        .flat_map(|s| lowercase_sentences(&secondary.text, s.span));
+    for piece in pieces {
+        let text = secondary.slice(piece);
         let words = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .count();
-        let quoted = !quotes::find_quotes(&secondary.text, s.span).is_empty();
+        let quoted = !quotes::find_quotes(&secondary.text, piece).is_empty();
         if words >= MIN_CLAIM_WORDS || (quoted && words >= 1) {
             let span = if out.is_empty() {
-                without_byline(secondary, s.span)
+                without_byline(secondary, piece)
             } else {
-                s.span
+                piece
             };
             out.push(Claim {
                 id: out.len() + 1,
@@ -58,6 +63,36 @@ pub fn claims(secondary: &Document) -> Vec<Claim> {
             });
         }
     }
+    out
+}
+
+/// A sentence split where a word of three letters or more ends with a full stop and the next
+/// word starts in lower case: summaries written all in lower case ("… fifty euros. user
+/// interface agreed …") still have sentences. Abbreviations ("etc.", "approx.") do not end one.
+fn lowercase_sentences(text: &str, span: claimcheck_core::Span) -> Vec<claimcheck_core::Span> {
+    const ABBREVIATIONS: &[&str] = &[
+        "etc", "approx", "incl", "vs", "cf", "viz", "esp", "dept", "est", "fig", "vol", "misc",
+    ];
+    let mut out = Vec::new();
+    let mut start = span.start;
+    let slice = &text[span.range()];
+    for (k, _) in slice.match_indices(". ") {
+        let stop = span.start + k;
+        let word = text[start..stop]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let next = text[stop + 1..span.end].trim_start();
+        let lower_next = next.chars().next().is_some_and(|c| c.is_lowercase());
+        if word.chars().count() >= 3
+            && lower_next
+            && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        {
+            out.push(claimcheck_core::Span::new(start, stop + 1));
+            start = span.end - next.len();
+        }
+    }
+    out.push(claimcheck_core::Span::new(start, span.end));
     out
 }
 
@@ -170,5 +205,29 @@ pub fn assess_summary(
                 reasons,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        lowercase_sentences(text, claimcheck_core::Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    #[test]
+    fn lowercase_text_is_split_at_full_stops_but_not_after_abbreviations() {
+        assert_eq!(
+            pieces("they bought pears, apples etc. and left. then they ate at 5 p.m. sharp."),
+            [
+                "they bought pears, apples etc. and left.",
+                "then they ate at 5 p.m. sharp."
+            ]
+        );
+        assert_eq!(pieces("She left. He stayed."), ["She left. He stayed."]);
     }
 }

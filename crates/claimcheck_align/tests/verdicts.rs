@@ -3,9 +3,11 @@
 //! `UPDATE_EXPECT=1` to rewrite the expected verdicts after an intended change. A case with a
 //! `--- requires` section reading `wordnet` is skipped when WordNet is not installed. An optional
 //! `--- after` section is the rest of the secondary after the claim (not judged), for checks that
-//! depend on where the claim stands, such as a headline.
+//! depend on where the claim stands, such as a headline. A case with a `--- mode` section reading
+//! `summary` judges its claim as `claimcheck claims` judges a summary of one or more sentences
+//! (supported only if every sentence is).
 
-use claimcheck_align::{assess_all, claims, Primary, Thresholds};
+use claimcheck_align::{assess_all, assess_summary, claims, Primary, Thresholds};
 use claimcheck_core::Encoding;
 use claimcheck_ingest::{parse_article, parse_transcript, SpeakerHints};
 use std::path::Path;
@@ -23,13 +25,19 @@ fn optional_section<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     Some(text[start..end].trim())
 }
 
-/// Runs one case and returns the verdict and reasons of its claim, the first of the secondary.
-fn check(primary: &str, claim: &str, after: Option<&str>) -> (String, String) {
+/// Runs one case and returns the verdict and reasons of its claim, the first of the secondary,
+/// or of the whole claim text as one summary when `summary` is set.
+fn check(primary: &str, claim: &str, after: Option<&str>, summary: bool) -> (String, String) {
     let p = Primary::new(parse_transcript(
         primary.to_string(),
         Encoding::Utf8,
         &SpeakerHints::default(),
     ));
+    if summary {
+        let s = parse_article(claim.to_string(), Encoding::Utf8);
+        let a = assess_summary(&p, &s, &Thresholds::default());
+        return (a.verdict.to_string(), a.reasons.join("; "));
+    }
     let secondary = match after {
         Some(rest) => format!("{claim}\n\n{rest}\n"),
         None => claim.to_string(),
@@ -77,6 +85,7 @@ fn verdict_cases() {
             section(&text, "primary"),
             section(&text, "claim"),
             optional_section(&text, "after"),
+            optional_section(&text, "mode") == Some("summary"),
         );
         if got != expected {
             if update {
