@@ -66,12 +66,14 @@ pub fn claims(secondary: &Document) -> Vec<Claim> {
     out
 }
 
-/// A sentence split where a word of three letters or more ends with a full stop and the next
-/// word starts in lower case: summaries written all in lower case ("… fifty euros. user
-/// interface agreed …") still have sentences. Abbreviations ("etc.", "approx.") do not end one.
+/// A sentence split where a word of two letters or more ends with a full stop and the next word
+/// starts in lower case: summaries written all in lower case ("… fifty euros. user interface
+/// agreed …") still have sentences. Abbreviations ("etc.", "mr.", "p.m.") do not end one.
 fn lowercase_sentences(text: &str, span: claimcheck_core::Span) -> Vec<claimcheck_core::Span> {
     const ABBREVIATIONS: &[&str] = &[
         "etc", "approx", "incl", "vs", "cf", "viz", "esp", "dept", "est", "fig", "vol", "misc",
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "no", "al", "pp", "ft", "oz", "lb", "eg",
+        "ie",
     ];
     let mut out = Vec::new();
     let mut start = span.start;
@@ -84,7 +86,9 @@ fn lowercase_sentences(text: &str, span: claimcheck_core::Span) -> Vec<claimchec
             .unwrap_or("");
         let next = text[stop + 1..span.end].trim_start();
         let lower_next = next.chars().next().is_some_and(|c| c.is_lowercase());
-        if word.chars().count() >= 3
+        let dotted = text[..stop - word.len()].ends_with('.');
+        if word.chars().count() >= 2
+            && !dotted
             && lower_next
             && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
         {
@@ -226,6 +230,14 @@ mod tests {
             [
                 "they bought pears, apples etc. and left.",
                 "then they ate at 5 p.m. sharp."
+            ]
+        );
+        assert_eq!(
+            pieces("they met mr. smith, e.g. at work. then they had to go. he left."),
+            [
+                "they met mr. smith, e.g. at work.",
+                "then they had to go.",
+                "he left."
             ]
         );
         assert_eq!(pieces("She left. He stayed."), ["She left. He stayed."]);
