@@ -226,6 +226,14 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "now",
     "still",
     "already",
+    // Adverbs that tie a clause to its context rather than say something checkable.
+    "instead",
+    "either",
+    "afterwards",
+    "afterward",
+    "somewhere",
+    "anyway",
+    "meanwhile",
 ];
 
 /// Negation cues. Contractions are split by the tokenizer into a stem and `n't`.
