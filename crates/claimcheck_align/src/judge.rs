@@ -2384,6 +2384,13 @@ fn plain_noun(w: &str) -> bool {
 }
 
 /// "suitable"/"unsuitable", "motivate"/"demotivate": a negating prefix on the same base word.
+///
+/// Negating prefixes are productive on adjectives ("unsuitable", "unconsolidated"); on verbs and
+/// nouns most prefixed words are words of their own ("impose" is no opposite of "pose", nor
+/// "intuition" of "tuition", "income" of "come", "defend" of "fend"). So a prefixed word that
+/// WordNet has an entry for is an opposite of a base that is no adjective only through WordNet's
+/// antonym pointers (checked before this). The prefix alone decides for an adjective base, for
+/// derivations WordNet lacks ("demotivate"), and for every word without WordNet.
 fn prefix_opposite(a: &str, b: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "un", "in", "im", "il", "ir", "dis", "non", "non-", "de", "sub", "mis", "anti", "counter",
@@ -2393,6 +2400,7 @@ fn prefix_opposite(a: &str, b: &str) -> bool {
         && PREFIXES
             .iter()
             .any(|p| long.strip_prefix(p).is_some_and(|rest| rest == short))
+        && (crate::wordnet::is_adjective(short) || !crate::wordnet::has_entry(long))
 }
 
 /// Specifics the claim adds that the passage does not have.

@@ -31,7 +31,7 @@ pub(crate) struct WordNet {
     index: Lemmas,
     /// Synset ids of each lemma, ascending.
     synsets: Lists<u32>,
-    /// For each lemma, [`VERB_OR_ADVERB`] and [`HAS_ANTONYM`].
+    /// For each lemma, [`VERB_OR_ADVERB`], [`ADJECTIVE`] and [`HAS_ANTONYM`].
     flags: Vec<u8>,
     /// Antonym pairs of lemmas, in both orders.
     antonyms: HashSet<(u32, u32)>,
@@ -56,6 +56,8 @@ pub(crate) struct WordNet {
 
 /// A lemma WordNet has as a verb or an adverb (never an adjective such as "Swedish").
 const VERB_OR_ADVERB: u8 = 1;
+/// A lemma WordNet has as an adjective (a head or a satellite).
+const ADJECTIVE: u8 = 4;
 /// A lemma with at least one antonym.
 const HAS_ANTONYM: u8 = 2;
 
@@ -485,9 +487,11 @@ impl WordNet {
                     if lemma as usize == wn.flags.len() {
                         wn.flags.push(0);
                     }
-                    if pos != b'a' {
-                        wn.flags[lemma as usize] |= VERB_OR_ADVERB;
-                    }
+                    wn.flags[lemma as usize] |= if pos == b'a' {
+                        ADJECTIVE
+                    } else {
+                        VERB_OR_ADVERB
+                    };
                     memberships.push((lemma, id));
                 }
                 // Only antonym pointers ("!") and adjectives' pertainyms ("\\") are kept: a line
@@ -722,6 +726,7 @@ impl WordNet {
                 .collect()
         };
         let verb_or_adverb = !flagged(VERB_OR_ADVERB).is_empty();
+        let adjective = !flagged(ADJECTIVE).is_empty();
         let antonym_lemmas = flagged(HAS_ANTONYM);
         let nouns = if self.noun_index.is_empty() {
             Vec::new()
@@ -736,6 +741,7 @@ impl WordNet {
         Forms {
             known,
             verb_or_adverb,
+            adjective,
             lemmas,
             antonym_lemmas,
             nouns,
@@ -820,6 +826,8 @@ struct Forms {
     known: bool,
     /// A lemma is a verb or an adverb.
     verb_or_adverb: bool,
+    /// A lemma is an adjective.
+    adjective: bool,
     /// The lemmas (verbs, adjectives, adverbs), ascending.
     lemmas: Vec<u32>,
     /// Those that have an antonym.
@@ -865,6 +873,18 @@ pub(crate) fn is_predicate(word: &str) -> bool {
 /// ones ("Swedish") are usually names.
 pub(crate) fn is_verb_or_adverb(word: &str) -> bool {
     forms(word).verb_or_adverb
+}
+
+/// True when WordNet knows the word as an adjective. False for everything when WordNet is absent.
+pub(crate) fn is_adjective(word: &str) -> bool {
+    forms(word).adjective
+}
+
+/// True when WordNet has an entry for the word form, as any part of speech. False for everything
+/// when WordNet is absent.
+pub(crate) fn has_entry(word: &str) -> bool {
+    let f = forms(word);
+    !f.lemmas.is_empty() || !f.nouns.is_empty()
 }
 
 /// True when WordNet lists `a` and `b` (normal forms) as antonyms.
