@@ -1473,6 +1473,17 @@ struct Conflict {
     reason: String,
 }
 
+impl Conflict {
+    /// "claim says X where the primary says Y", and how they differ when that is said.
+    fn said_instead(claim: &str, primary: &str, how: Option<&str>) -> Conflict {
+        let mut reason = format!("claim says \"{claim}\" where the primary says \"{primary}\"");
+        if let Some(how) = how {
+            reason.push_str(&format!(" ({how})"));
+        }
+        Conflict { reason }
+    }
+}
+
 fn number_text(text: &str, n: &Number) -> String {
     text[n.span.range()].to_string()
 }
@@ -1597,13 +1608,11 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 .flatten()
         });
         if let Some(m) = other {
-            out.push(Conflict {
-                reason: format!(
-                    "claim says \"{}\" where the primary says \"{}\"",
-                    number_text(view.text, n),
-                    number_text(ptext, m)
-                ),
-            });
+            out.push(Conflict::said_instead(
+                &number_text(view.text, n),
+                &number_text(ptext, m),
+                None,
+            ));
         }
     }
 
@@ -1630,13 +1639,11 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 .iter()
                 .find(|p| set.contains(&p.norm.as_str()) && p.norm != t.norm)
             {
-                out.push(Conflict {
-                    reason: format!(
-                        "claim says \"{}\" where the primary says \"{}\"",
-                        view.word(i),
-                        &ptext[p.span.range()]
-                    ),
-                });
+                out.push(Conflict::said_instead(
+                    view.word(i),
+                    &ptext[p.span.range()],
+                    None,
+                ));
             }
             continue;
         }
@@ -1749,13 +1756,11 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 continue;
             };
             if view.negated[i] == pneg[k] && anchored(view, q, ptoks, k, false) {
-                out.push(Conflict {
-                    reason: format!(
-                        "claim says \"{}\" where the primary says \"{}\" ({relation})",
-                        view.word(i),
-                        &ptext[p.span.range()]
-                    ),
-                });
+                out.push(Conflict::said_instead(
+                    view.word(i),
+                    &ptext[p.span.range()],
+                    Some(relation),
+                ));
                 break;
             }
         }
@@ -1792,13 +1797,11 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 .any(|t| pronoun_sex(&t.norm) == Some(want))
         };
         if let (Some(p), None, false) = (said(!sex), said(sex), claim_has(!sex)) {
-            out.push(Conflict {
-                reason: format!(
-                    "claim says \"{}\" where the primary says \"{}\" (a different person)",
-                    view.word(i),
-                    &ptext[p.span.range()]
-                ),
-            });
+            out.push(Conflict::said_instead(
+                view.word(i),
+                &ptext[p.span.range()],
+                Some("a different person"),
+            ));
             break;
         }
     }
