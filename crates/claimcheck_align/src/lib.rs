@@ -70,10 +70,9 @@ pub fn claims(secondary: &Document) -> Vec<Claim> {
 /// starts in lower case: summaries written all in lower case ("… fifty euros. user interface
 /// agreed …") still have sentences. Abbreviations ("etc.", "mr.", "p.m.") do not end one.
 fn lowercase_sentences(text: &str, span: claimcheck_core::Span) -> Vec<claimcheck_core::Span> {
-    const ABBREVIATIONS: &[&str] = &[
-        "etc", "approx", "incl", "vs", "cf", "viz", "esp", "dept", "est", "fig", "vol", "misc",
-        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "no", "al", "pp", "ft", "oz", "lb", "eg",
-        "ie",
+    // Beyond the abbreviations the segmenter knows, some that end a word inside a sentence.
+    const MORE: &[&str] = &[
+        "incl", "viz", "esp", "dept", "est", "misc", "oz", "lb", "eg", "ie",
     ];
     let mut out = Vec::new();
     let mut start = span.start;
@@ -90,7 +89,8 @@ fn lowercase_sentences(text: &str, span: claimcheck_core::Span) -> Vec<claimchec
         if word.chars().count() >= 2
             && !dotted
             && lower_next
-            && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+            && !(claimcheck_core::ABBREVIATIONS.iter().chain(MORE))
+                .any(|a| a.eq_ignore_ascii_case(word))
         {
             out.push(claimcheck_core::Span::new(start, stop + 1));
             start = span.end - next.len();
@@ -241,5 +241,10 @@ mod tests {
             ]
         );
         assert_eq!(pieces("She left. He stayed."), ["She left. He stayed."]);
+        // The segmenter's abbreviations, in any case: a company or a month is not a sentence.
+        assert_eq!(
+            pieces("Acme Inc. said profits rose in Sept. and fell in Oct. as expected."),
+            ["Acme Inc. said profits rose in Sept. and fell in Oct. as expected."]
+        );
     }
 }

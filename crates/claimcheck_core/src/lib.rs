@@ -7,6 +7,14 @@
 
 pub mod names;
 
+/// Abbreviations after which a full stop does not end a sentence.
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al", "no",
+    "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "cmdr", "adm", "inc", "ltd", "co",
+    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "approx", "fig", "vol", "p", "pp", "ca", "mt", "ft",
+];
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;

@@ -8,7 +8,7 @@
 
 use crate::sentence::sentence_bounds;
 use claimcheck_core::names::names_match;
-use claimcheck_core::{Document, Encoding, Role, Sentence, Span, Turn};
+use claimcheck_core::{Document, Encoding, Role, Sentence, Span, Turn, ABBREVIATIONS};
 use std::collections::{BTreeMap, HashMap};
 
 /// What the caller knows about the speakers of a transcript (from `pair.toml`); all optional.
@@ -86,14 +86,6 @@ const MAX_SENTENCE_BYTES: usize = 700;
 
 /// A run of this many whitespace bytes or more always separates sentences.
 const LONG_WHITESPACE: usize = 64;
-
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al", "no",
-    "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "cmdr", "adm", "inc", "ltd", "co",
-    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.u", "approx", "fig", "vol", "p", "pp", "ca", "mt", "ft",
-];
 
 /// A line of the text with its span (without the line break).
 #[derive(Debug, Clone, Copy)]
