@@ -371,11 +371,10 @@ pub(crate) fn render_html(checked: &Checked) -> String {
 pub(crate) fn write_pair(out: &Path, checked: &Checked) -> Result<Vec<u8>> {
     let mut rows = Vec::new();
     claimcheck_report::write_rows(&mut rows, &checked.rows, false)?;
-    write_atomic(&out.join(format!("{}.csv", checked.name)), |w| {
-        claimcheck_report::write_rows(&mut *w, std::iter::empty::<&Row>(), true)?;
-        w.write_all(&rows)?;
-        Ok(())
-    })?;
+    let mut csv = Vec::with_capacity(rows.len() + 200);
+    claimcheck_report::write_rows(&mut csv, std::iter::empty::<&Row>(), true)?;
+    csv.extend_from_slice(&rows);
+    write_bytes_atomic(&out.join(format!("{}.csv", checked.name)), &csv)?;
     write_bytes_atomic(
         &out.join(format!("{}.html", checked.name)),
         render_html(checked).as_bytes(),

@@ -294,3 +294,52 @@ fn a_closed_pipe_ends_quietly() {
     );
     closed_pipe(&env, &["compare", p, "u16.txt", "-o", "r.csv"], true, 0);
 }
+
+/// A re-run leaves each report whose bytes are unchanged as it is (the same file, not a
+/// replacement), and replaces the reports that changed.
+#[cfg(unix)]
+#[test]
+fn a_rerun_replaces_only_the_reports_that_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let env = Env::new();
+    env.copy_fixtures("fx");
+    let batch = || {
+        env.cmd()
+            .args(["batch", "--fixtures", "fx", "--out", "out"])
+            .run()
+            .code(0);
+    };
+    let inode = |rel: &str| {
+        std::fs::metadata(env.path("out").join(rel))
+            .expect(rel)
+            .ino()
+    };
+    let unchanged = ["lavrov-ntv-2026-02-10.csv", "lavrov-ntv-2026-02-10.html"];
+    let changed = ["harbour-council-2026.csv", "harbour-council-2026.html"];
+    batch();
+    let first = tree(&env.path("out"));
+    let before: Vec<u64> = unchanged.iter().chain(&changed).map(|f| inode(f)).collect();
+
+    batch();
+    assert_eq!(
+        tree(&env.path("out")),
+        first,
+        "a re-run writes the same bytes"
+    );
+    let again: Vec<u64> = unchanged.iter().chain(&changed).map(|f| inode(f)).collect();
+    assert_eq!(again, before, "unchanged reports are left in place");
+
+    let secondary = env.path("fx/harbour-council-2026/secondary.txt");
+    let mut text = std::fs::read_to_string(&secondary).expect("reading a secondary");
+    text.push_str("\nThe mayor said the harbour wall would be rebuilt in stone by next spring.\n");
+    std::fs::write(&secondary, text).expect("changing a secondary");
+    batch();
+    for (k, f) in unchanged.iter().enumerate() {
+        assert_eq!(inode(f), before[k], "{f} is left in place");
+        assert_eq!(env.read(format!("out/{f}")), first[*f], "{f}");
+    }
+    for (k, f) in changed.iter().enumerate() {
+        assert_ne!(inode(f), before[unchanged.len() + k], "{f} is replaced");
+        assert_ne!(env.read(format!("out/{f}")), first[*f], "{f}");
+    }
+}
