@@ -16,7 +16,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator: every stage allocates many small, short-lived
-/// strings and vectors per pair, and glibc's malloc costs several times more per call.
+/// strings and vectors per pair, and glibc's malloc costs several times more per call. Built
+/// with `no_thp` (the workspace manifest): mimalloc otherwise asks for transparent huge pages,
+/// and the kernel zeroes 2 MB each time a pair's freed memory comes back.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
