@@ -13,6 +13,12 @@
 //! * 1000 pairs of the seed's size (30 KB primary, 5 KB secondary) through `claimcheck batch`, and
 //!   the first 100 of them, for throughput and for how cost grows with the number of pairs.
 //!
+//! Every batch run writes a folder of its own, and the outputs are deleted only when the bench
+//! ends. On ext4 without a journal (as on this project's machines) a file created within a few
+//! minutes of thousands being deleted nearby costs far more system time (the inode allocator
+//! skips the just-deleted ones), so a second `just bench` started right after a first shows
+//! it: the batch lines print the system share of the CPU to tell.
+//!
 //! Each figure is the median of three runs (one, when the first takes over 20 s, to stay within a
 //! few minutes) and is printed with PASS or FAIL against its target; the process exits with
 //! status 1 when any target fails. Row counts are checked against the number of claims generated,
