@@ -82,7 +82,7 @@ pub(crate) fn write_atomic(
 ///
 /// So a re-run over an archive replaces only the reports that changed. Replacing one creates a
 /// file and deletes one, and on some file systems (ext4 without a journal, as on this project's
-/// machines) each new file is found by skipping the files deleted in the last seconds: a batch
+/// machines) each new file is found by skipping the files deleted in the last minutes: a batch
 /// that replaced thousands of unchanged reports spent a third of its time doing that.
 pub(crate) fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if holds(path, bytes) {

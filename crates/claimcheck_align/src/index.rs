@@ -64,6 +64,8 @@ pub struct Primary {
     pub(crate) other_labels: Vec<(String, Vec<Word>)>,
     /// The WordNet synsets of the regions the primary's names lie in, made when first asked.
     regions: std::sync::OnceLock<rustc_hash::FxHashSet<u32>>,
+    /// Some turn is an interviewer's: the primary is an interview, not a conversation of peers.
+    pub(crate) interview: bool,
 }
 
 impl Primary {
@@ -185,6 +187,7 @@ impl Primary {
             sentence_numbers.push(start..all_numbers.len());
         }
         static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let interview = doc.turns.iter().any(|t| t.role == Role::Interviewer);
         Primary {
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             numbers: all_numbers,
@@ -204,6 +207,7 @@ impl Primary {
             other_speaker_words,
             other_labels,
             regions: std::sync::OnceLock::new(),
+            interview,
         }
     }
 

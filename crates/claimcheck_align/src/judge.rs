@@ -285,20 +285,13 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let outside = |t: &Token| !quotes.iter().any(|q| q.span.contains(t.span));
     // "He" or "she" is the main speaker of an interview; in a conversation among peers (no
     // interviewer) the one who talks most is no likelier than anyone else to be meant.
-    let interview = || {
-        primary
-            .document()
-            .turns
-            .iter()
-            .any(|t| t.role == Role::Interviewer)
-    };
     let pronoun = tokens
         .iter()
         .any(|t| outside(t) && matches!(t.norm.as_str(), "he" | "she"));
     let mut mentions_main = tokens
         .iter()
         .any(|t| outside(t) && primary.speaker_words.contains(&t.norm))
-        || (pronoun && interview());
+        || (pronoun && primary.interview);
     // A speaker label written out at the head of the claim ("Don has booked …", "the project
     // manager suggested …", "PhD D thought …"), whatever its case and verb, says whose turns the
     // claim is about; its words name a speaker and are not content.

@@ -36,8 +36,9 @@ const MIN_CLAIM_WORDS: usize = 4;
 
 /// Splits a secondary into claims: its sentences, in reading order, without fragments.
 ///
-/// A sentence of fewer than four words is kept only when it quotes someone. A text written all
-/// in lower case is split at full stops too (see [`lowercase_sentences`]).
+/// A sentence of fewer than four words is kept only when it quotes someone. A full stop before a
+/// lower-case word ends a claim too, so that summaries written in lower case have sentences (see
+/// [`lowercase_sentences`]).
 pub fn claims(secondary: &Document) -> Vec<Claim> {
     let mut out = Vec::new();
     let pieces = secondary

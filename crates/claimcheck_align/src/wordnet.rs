@@ -56,10 +56,10 @@ pub(crate) struct WordNet {
 
 /// A lemma WordNet has as a verb or an adverb (never an adjective such as "Swedish").
 const VERB_OR_ADVERB: u8 = 1;
-/// A lemma WordNet has as an adjective (a head or a satellite).
-const ADJECTIVE: u8 = 4;
 /// A lemma with at least one antonym.
 const HAS_ANTONYM: u8 = 2;
+/// A lemma WordNet has as an adjective (a head or a satellite).
+const ADJECTIVE: u8 = 4;
 
 /// The default folder of Debian's `wordnet-base`.
 pub(crate) const DEFAULT_DIR: &str = "/usr/share/wordnet";
@@ -283,10 +283,6 @@ struct Places<T> {
 }
 
 impl<T> Places<T> {
-    fn new() -> Places<T> {
-        Places { at: Vec::new() }
-    }
-
     fn push(&mut self, pos: u8, offset: u32, value: T) {
         self.at.push((pos, offset, value));
     }
@@ -331,8 +327,6 @@ struct Nouns {
     index: Lemmas,
     /// (lemma, synset number) for every word of every synset, in reading order.
     memberships: Vec<(u32, u32)>,
-    /// How many synsets were read.
-    count: usize,
     /// Hypernym pointers (`@`, `@i`): (synset number, number of the hypernym).
     edges: Vec<(u32, u32)>,
     /// Part holonym pointers (`#p`): (synset number, number of the whole).
@@ -401,7 +395,6 @@ impl Nouns {
                 }
             }
         }
-        nouns.count = count as usize;
         nouns.places = std::mem::take(&mut nouns.places).sorted();
         let places = &nouns.places;
         let resolve = |pairs: Vec<(u32, u32)>| -> Vec<(u32, u32)> {
@@ -450,7 +443,7 @@ impl WordNet {
         // Every synset's words in reading order, lowercased ("" for multi-word lemmas).
         let mut words: Vec<Cow<'_, str>> = Vec::new();
         // Where each synset's words are in `words`.
-        let mut places: Places<std::ops::Range<usize>> = Places::new();
+        let mut places: Places<std::ops::Range<usize>> = Places::default();
         let mut next_id: u32 = 0;
         // (lemma, synset id) for every word of every synset, in reading order.
         let mut memberships: Vec<(u32, u32)> = Vec::new();
@@ -587,8 +580,10 @@ impl WordNet {
         self.noun_index = nouns.index;
         self.noun_synsets =
             Lists::group(self.noun_index.len(), &shifted(nouns.memberships)).dedup();
-        self.hypernyms = Lists::group(nouns.count, &shifted(nouns.edges));
-        self.part_of = Lists::group(nouns.count, &shifted(nouns.wholes));
+        // Every synset read has a place.
+        let count = nouns.places.at.len();
+        self.hypernyms = Lists::group(count, &shifted(nouns.edges));
+        self.part_of = Lists::group(count, &shifted(nouns.wholes));
         self.noun_exceptions = nouns.exceptions;
         nouns.places
     }

@@ -7,17 +7,18 @@
 
 pub mod names;
 
-/// Abbreviations after which a full stop does not end a sentence.
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// Abbreviations after which a full stop does not end a sentence: ingest's segmenter and align's
+/// lower-case claim split both read them.
 pub const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "etc", "e.g", "i.e", "cf", "al", "no",
     "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "cmdr", "adm", "inc", "ltd", "co",
     "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.u", "approx", "fig", "vol", "p", "pp", "ca", "mt", "ft",
 ];
-
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::ops::Range;
 
 /// A half-open byte range `start..end` into a text.
 ///
