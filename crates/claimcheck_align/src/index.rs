@@ -215,17 +215,13 @@ impl Primary {
     /// "Bergen" in the primary, Norway, Scandinavia and Europe. Empty without WordNet.
     pub(crate) fn regions(&self) -> &rustc_hash::FxHashSet<u32> {
         self.regions.get_or_init(|| {
-            let mut names: Vec<&str> = self
-                .tokens
-                .iter()
+            let names: rustc_hash::FxHashSet<&Word> = (self.tokens.iter())
                 .filter(|t| t.capital)
-                .map(|t| t.norm.as_str())
+                .map(|t| &t.norm)
                 .collect();
-            names.sort_unstable();
-            names.dedup();
             names
                 .into_iter()
-                .flat_map(crate::wordnet::wholes_of)
+                .flat_map(|w| crate::wordnet::wholes_of(w))
                 .collect()
         })
     }

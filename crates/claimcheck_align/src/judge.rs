@@ -1720,13 +1720,22 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     // Antonyms: an unmatched claim word whose opposite the passage uses, with the same polarity.
     let pstrength = negation_strength(ptext, ptoks);
     let pneg: Vec<bool> = pstrength.iter().map(|&n| n > 0).collect();
+    // The passage's content words whose stem the claim has nowhere (none can be the opposite
+    // it replaced), found once for all the claim's unmatched words.
+    let mut foreign: Option<Vec<bool>> = None;
     for &i in &view.content {
         if q[i] >= 0.9 || view.is_name(i) || !view.outside_quotes(i) {
             continue;
         }
         let c = &view.tokens[i];
+        let foreign = foreign.get_or_insert_with(|| {
+            let stems: rustc_hash::FxHashSet<&Word> = view.tokens.iter().map(|x| &x.stem).collect();
+            (ptoks.iter())
+                .map(|p| p.is_content() && !stems.contains(&p.stem))
+                .collect()
+        });
         for (k, p) in ptoks.iter().enumerate() {
-            if !p.is_content() || view.tokens.iter().any(|x| x.stem == p.stem) {
+            if !foreign[k] {
                 continue;
             }
             // Two kinds of one thing ("astronomers"/"biologists") in the same place: a swap.
