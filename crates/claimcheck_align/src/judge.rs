@@ -1387,10 +1387,7 @@ fn voice(view: &ClaimView) -> Voice {
                 && !relative
         })
         .map(|&i| view.word(i).to_string());
-    let phrase = OPINION_PHRASES
-        .iter()
-        .find(|p| has_phrase(&lower, p))
-        .map(|p| p.to_string());
+    let phrase = opinion_phrase(&lower).map(str::to_string);
     // Computed once with the claim's tokens: a reporting verb outside quotes, or a quotation.
     let reported = view.reports;
     // A judgement the author makes in the main clause, before any reporting verb: "there is
@@ -1728,6 +1725,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             continue;
         }
         let c = &view.tokens[i];
+        let c_kind = !c.capital && plain_noun(&c.norm);
         let foreign = foreign.get_or_insert_with(|| {
             let stems: rustc_hash::FxHashSet<&Word> = view.tokens.iter().map(|x| &x.stem).collect();
             (ptoks.iter())
@@ -1740,9 +1738,8 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             }
             // Two kinds of one thing ("astronomers"/"biologists") in the same place: a swap.
             let swapped_kind = || {
-                !c.capital
+                c_kind
                     && !p.capital
-                    && plain_noun(&c.norm)
                     && plain_noun(&p.norm)
                     && crate::wordnet::cohyponyms(&c.norm, &p.norm)
                     && slot(view, q, ptoks, i)
@@ -2305,7 +2302,12 @@ fn in_named_region(primary: &Primary, t: &Token) -> bool {
 /// words around it there too ("a VAT rise from 18 to 20 per cent" and "VAT went up from
 /// 18 to 20 per cent"); units do not count, so "a 20 per cent rise in wages" is not echoed by
 /// "VAT went up to 20 per cent".
-fn number_echoed_in_turn(primary: &Primary, view: &ClaimView, n: &Number, turn: usize) -> bool {
+fn number_echoed_in_turn<'a>(
+    primary: &'a Primary,
+    view: &'a ClaimView,
+    n: &Number,
+    turn: usize,
+) -> bool {
     const REACH: usize = 5;
     let unit = |t: &Token| {
         let w = t.norm.as_str();
@@ -2313,7 +2315,7 @@ fn number_echoed_in_turn(primary: &Primary, view: &ClaimView, n: &Number, turn: 
             || SCALE_WORDS.iter().any(|(s, _)| *s == w)
             || YEAR_UNITS.iter().any(|(s, _)| *s == w)
     };
-    let around = |toks: &[Token], span: Span| -> Vec<Word> {
+    let around = |toks: &'a [Token], span: Span| -> Vec<&'a Word> {
         let first = toks.partition_point(|t| t.span.end <= span.start);
         let last = toks.partition_point(|t| t.span.start < span.end);
         let lo = first.saturating_sub(REACH);
@@ -2321,7 +2323,7 @@ fn number_echoed_in_turn(primary: &Primary, view: &ClaimView, n: &Number, turn: 
         toks[lo..hi]
             .iter()
             .filter(|t| !span.contains(t.span) && t.is_content() && !unit(t))
-            .map(|t| t.stem.clone())
+            .map(|t| &t.stem)
             .collect()
     };
     let mine = around(&view.tokens, n.span);
@@ -2336,18 +2338,26 @@ fn primary_has_number(primary: &Primary, n: &Number) -> bool {
 }
 
 fn antonyms(a: &Token, b: &Token) -> bool {
-    static CORE: std::sync::OnceLock<rustc_hash::FxHashSet<(Word, Word)>> =
+    // Keyed by both stems' hashes, so that a look-up takes no reference count.
+    static CORE: std::sync::OnceLock<hashbrown::HashTable<(Word, Word)>> =
         std::sync::OnceLock::new();
+    let pair_hash = |x: &Word, y: &Word| x.hash_value().rotate_left(32) ^ y.hash_value();
     let core = CORE.get_or_init(|| {
-        ANTONYMS
-            .iter()
-            .flat_map(|(x, y)| {
-                let (sx, sy) = (Word::new(&stem_uncached(x)), Word::new(&stem_uncached(y)));
-                [(sx.clone(), sy.clone()), (sy, sx)]
-            })
-            .collect()
+        let mut table = hashbrown::HashTable::new();
+        for (x, y) in ANTONYMS {
+            let (sx, sy) = (Word::new(&stem_uncached(x)), Word::new(&stem_uncached(y)));
+            for (p, q) in [(sx.clone(), sy.clone()), (sy, sx)] {
+                let h = pair_hash(&p, &q);
+                if table.find(h, |(u, v)| *u == p && *v == q).is_none() {
+                    table.insert_unique(h, (p, q), |(u, v)| pair_hash(u, v));
+                }
+            }
+        }
+        table
     });
-    core.contains(&(a.stem.clone(), b.stem.clone()))
+    let h = pair_hash(&a.stem, &b.stem);
+    core.find(h, |(u, v)| *u == a.stem && *v == b.stem)
+        .is_some()
         || crate::wordnet::antonyms(&a.norm, &b.norm)
         || prefix_opposite(&a.norm, &b.norm)
 }
@@ -2759,6 +2769,27 @@ fn has_phrase(lower: &str, phrase: &str) -> bool {
         from = end;
     }
     false
+}
+
+/// The first of [`OPINION_PHRASES`] that [`has_phrase`] finds in `lower`.
+///
+/// One pass of an Aho-Corasick automaton over the text finds which phrases occur in it at all
+/// (anywhere, overlapping); only those are then checked in list order, where testing each of
+/// the hundred phrases on its own scanned every claim a hundred times.
+fn opinion_phrase(lower: &str) -> Option<&'static str> {
+    static SEARCH: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let search = SEARCH.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(OPINION_PHRASES).expect("the opinion phrases are few")
+    });
+    let mut present: Vec<usize> = search
+        .find_overlapping_iter(lower)
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    present.sort_unstable();
+    present.dedup();
+    (present.into_iter())
+        .map(|i| OPINION_PHRASES[i])
+        .find(|p| has_phrase(lower, p))
 }
 
 fn percent(x: f64) -> String {

@@ -40,6 +40,11 @@ impl Word {
     pub(crate) fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// The hash of the text, computed when the word was made.
+    pub(crate) fn hash_value(&self) -> u64 {
+        self.hash
+    }
 }
 
 impl std::ops::Deref for Word {
