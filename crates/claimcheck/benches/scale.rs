@@ -88,6 +88,8 @@ fn main() {
         std::thread::available_parallelism().map_or(0, |n| n.get()),
         cpu_model()
     );
+    // Other jobs on a shared machine slow every figure: the load says how busy it was.
+    println!("load average at start: {}", load_average());
 
     let chain = Chain::learn(SEED);
     let names = speaker_names();
@@ -405,13 +407,25 @@ fn batch(
         cpu_per_run: cpu / runs as u32,
         sys_per_run: sys / runs as u32,
     };
+    let (fastest, slowest) = (walls.iter().min(), walls.iter().max());
     println!(
-        "  batch: {pairs} pairs (median of {runs}): {:.3} s wall, {:.3} s CPU ({:.3} s of it system)",
+        "  batch: {pairs} pairs (median of {runs}): {:.3} s wall (runs {:.3}-{:.3} s), {:.3} s CPU ({:.3} s of it system)",
         secs(t.median),
+        fastest.map_or(0.0, |d| secs(*d)),
+        slowest.map_or(0.0, |d| secs(*d)),
         t.cpu_per_run.as_secs_f64(),
         t.sys_per_run.as_secs_f64()
     );
     t
+}
+
+/// The 1, 5 and 15 minute load averages from `/proc/loadavg`, or "unknown" elsewhere.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// The combined CSV and every per-pair CSV hold exactly one row per generated claim.
