@@ -66,9 +66,6 @@ pub struct Primary {
     regions: std::sync::OnceLock<rustc_hash::FxHashSet<u32>>,
     /// Some turn is an interviewer's: the primary is an interview, not a conversation of peers.
     pub(crate) interview: bool,
-    /// Every speaker label a claim may open with, lowercased, and whether it is the main
-    /// speaker's: the main speaker's names first, then the other labels.
-    pub(crate) subject_labels: Vec<(String, String, bool)>,
 }
 
 impl Primary {
@@ -191,10 +188,6 @@ impl Primary {
         }
         static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let interview = doc.turns.iter().any(|t| t.role == Role::Interviewer);
-        let subject_labels = (doc.primary_names.iter().map(|l| (l, true)))
-            .chain(other_labels.iter().map(|(l, _)| (l, false)))
-            .map(|(l, main)| (l.clone(), l.to_lowercase(), main))
-            .collect();
         Primary {
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             numbers: all_numbers,
@@ -215,7 +208,6 @@ impl Primary {
             other_labels,
             regions: std::sync::OnceLock::new(),
             interview,
-            subject_labels,
         }
     }
 

@@ -472,19 +472,22 @@ fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, String, bool)
     }
     let at = if lower.starts_with("the ") { 4 } else { 0 };
     let rest = &lower[at..];
-    let mut best: Option<(&String, usize, bool)> = None;
-    for (l, ll, main) in &primary.subject_labels {
-        if ll.len() < 3 || !rest.starts_with(ll.as_str()) {
+    let mut best: Option<(String, bool)> = None;
+    let labels = (primary.doc.primary_names.iter().map(|l| (l, true)))
+        .chain(primary.other_labels.iter().map(|(l, _)| (l, false)));
+    for (l, main) in labels {
+        let ll = l.to_lowercase();
+        if ll.len() < 3 || !rest.starts_with(&ll) {
             continue;
         }
         let after = &rest[ll.len()..];
         let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
         let possessive = after.starts_with("'s") || after.starts_with("’s");
-        if boundary && !possessive && best.is_none_or(|(_, b, _)| ll.len() > b) {
-            best = Some((l, ll.len(), *main));
+        if boundary && !possessive && best.as_ref().is_none_or(|(b, _)| ll.len() > b.len()) {
+            best = Some((l.clone(), main));
         }
     }
-    best.map(|(l, _, main)| (at, l.clone(), main))
+    best.map(|(l, main)| (at, l, main))
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
