@@ -296,8 +296,8 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     // manager suggested …", "PhD D thought …"), whatever its case and verb, says whose turns the
     // claim is about; its words name a speaker and are not content.
     let mut attributed = attributed;
-    if let Some((at, label, main)) = label_subject(primary, &text[span.range()]) {
-        let (lo, hi) = (span.start + at, span.start + at + label.len());
+    if let Some((at, len, label, main)) = label_subject(primary, &text[span.range()]) {
+        let (lo, hi) = (span.start + at, span.start + at + len);
         for (i, t) in tokens.iter().enumerate() {
             if t.span.start >= lo && t.span.end <= hi {
                 weight[i] = 0.0;
@@ -464,8 +464,10 @@ fn interview_setting(text: &str, tokens: &[Token]) -> Vec<bool> {
 }
 
 /// The speaker label that opens a claim (after at most "the", not possessive): its byte offset in
-/// the claim, the label, and whether it is the main speaker's.
-fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, String, bool)> {
+/// the claim, the length of its words there, the label, and whether it is the main speaker's.
+/// A meeting's labels may be a role and a letter ("professor c", "phd a"); "the professor" alone
+/// names the one speaker with that role, when no other label has it.
+fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, usize, String, bool)> {
     let lower = claim.to_lowercase();
     if lower.len() != claim.len() {
         return None;
@@ -487,7 +489,39 @@ fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, String, bool)
             best = Some((l.clone(), main));
         }
     }
-    best.map(|(l, main)| (at, l, main))
+    if let Some((l, main)) = best {
+        return Some((at, l.len(), l, main));
+    }
+    let role = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+    let after = &rest[role.len()..];
+    // "professor b", "professor's": another speaker, or not a subject.
+    let next = after.split_whitespace().next().unwrap_or("");
+    if role.len() < 3
+        || next.chars().count() == 1
+        || after.starts_with('\'')
+        || after.starts_with('’')
+    {
+        return None;
+    }
+    let labels = (primary.doc.primary_names.iter().map(|l| (l, true)))
+        .chain(primary.other_labels.iter().map(|(l, _)| (l, false)));
+    let mut found: Option<(&String, bool)> = None;
+    for (l, main) in labels {
+        let mut words = l.split_whitespace();
+        let has_role = words.next().is_some_and(|w| w.to_lowercase() == role);
+        if !has_role {
+            continue;
+        }
+        let designated =
+            words.next().is_some_and(|d| d.chars().count() == 1) && words.next().is_none();
+        match found {
+            Some((f, _)) if f.to_lowercase() == l.to_lowercase() => {}
+            Some(_) => return None,
+            None if designated => found = Some((l, main)),
+            None => return None,
+        }
+    }
+    found.map(|(l, main)| (at, role.len(), l.clone(), main))
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
