@@ -181,6 +181,8 @@ struct ClaimView<'a> {
     attributed: Option<String>,
     /// The claim is about the main speaker: it names them or reports a "he"/"she".
     mentions_main: bool,
+    /// The speaker label the claim opens with, and the index of the first token after it.
+    subject: Option<(String, usize)>,
     /// The claim reports speech: a reporting verb outside quotation marks, or a quotation.
     reports: bool,
     /// Numbers in the claim, to match numbers written differently in the primary.
@@ -296,8 +298,11 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     // manager suggested …", "PhD D thought …"), whatever its case and verb, says whose turns the
     // claim is about; its words name a speaker and are not content.
     let mut attributed = attributed;
+    let mut subject = None;
     if let Some((at, len, label, main)) = label_subject(primary, &text[span.range()]) {
         let (lo, hi) = (span.start + at, span.start + at + len);
+        let after = tokens.iter().position(|t| t.span.start >= hi);
+        subject = after.map(|i| (label.clone(), i));
         for (i, t) in tokens.iter().enumerate() {
             if t.span.start >= lo && t.span.end <= hi {
                 weight[i] = 0.0;
@@ -318,6 +323,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     ClaimView {
         reports,
         mentions_main,
+        subject,
         numbers,
         negation,
         attributed,
@@ -1869,6 +1875,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         }
     }
 
+    if out.is_empty() {
+        out.extend(roles_reversed(primary, view, scored));
+    }
+
     // Negation: a matched word that one side negates and the other does not.
     let mut flipped: Option<(usize, usize)> = None;
     let mut agreeing_negated = 0;
@@ -1987,6 +1997,113 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         });
     }
     out
+}
+
+/// Who does what a conversation's sentence says, told by its subject: the speaker ("I'll call
+/// you"), the one spoken to ("you can take my kid"; "Call me", an order with the speaker as its
+/// object), or neither (`None`: a third party, "we", or no subject in sight).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Agent {
+    Speaker,
+    Addressee,
+}
+
+/// The agent of the verb at `k`: the subject pronoun before it (past auxiliaries and adverbs
+/// like "will", "just"), or an order ("Send me …": the verb opens its sentence or follows a
+/// comma, and "me" is its object). A subject after "if" is a condition, and asserts nothing.
+fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
+    const BETWEEN: &[&str] = &[
+        "will", "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does",
+        "did", "just", "also", "really", "please", "always", "still", "already", "actually",
+    ];
+    let mut b = k;
+    while b > 0 && !toks[b].initial {
+        let before = toks[b - 1].norm.as_str();
+        if matches!(before, "n't" | "not" | "never") {
+            // "Don't call me": a denial, of which the claim's roles say nothing.
+            return None;
+        }
+        if !BETWEEN.contains(&before) {
+            break;
+        }
+        b -= 1;
+    }
+    let opens =
+        toks[b].initial || (b > 0 && text[toks[b - 1].span.end..toks[b].span.start].contains(','));
+    if opens || b == 0 {
+        // An order: "Call me", "Hey sis, just send me …".
+        let verb = toks[k].norm.as_str();
+        let me = toks.get(k + 1).is_some_and(|t| t.norm.as_str() == "me");
+        let order = opens && me && !verb.ends_with("ing") && !verb.ends_with("ed");
+        return order.then_some(Agent::Addressee);
+    }
+    let subject = toks[b - 1].norm.as_str();
+    let condition = b >= 2 && matches!(toks[b - 2].norm.as_str(), "if" | "whether" | "unless");
+    if condition {
+        return None;
+    }
+    match subject {
+        "you" | "you'll" | "you're" | "you've" | "you'd" | "u" => Some(Agent::Addressee),
+        "i" | "i'll" | "i'm" | "i've" | "i'd" | "im" => Some(Agent::Speaker),
+        _ => None,
+    }
+}
+
+/// In a conversation, "Call me when you get back" has the one spoken to calling, and "I'll call
+/// you" the speaker: a claim that opens with a speaker's name and gives them the verb of a
+/// sentence whose subject is someone else ("Ronald will call her" where Ronald said "Call me")
+/// has the roles reversed.
+fn roles_reversed(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<Conflict> {
+    if primary.interview {
+        return None;
+    }
+    let (label, after) = view.subject.as_ref()?;
+    let who = speaker_of(primary, scored.window.first)?;
+    // The claim's verb: its first content word after the name, past auxiliaries ("will",
+    // "is going to"); a reporting verb ("said") frames what follows, so it is not checked.
+    let i = (*after..view.tokens.len()).find(|&i| view.tokens[i].is_content())?;
+    // "Israel hasn't sewn anything" where Israel asked "you've sewn a dress?": a denial that
+    // the speaker acted is no reversal of who did.
+    if view.weight[i] <= 0.0
+        || scored.quality[i] < 1.0
+        || !view.outside_quotes(i)
+        || view.negated[i]
+    {
+        return None;
+    }
+    if crate::wordnet::available() && !crate::wordnet::is_predicate(&view.tokens[i].norm) {
+        return None;
+    }
+    let ptoks = window_tokens(primary, &scored.window);
+    let ptext = &primary.document().text;
+    let agents: Vec<(usize, Option<Agent>)> = (ptoks.iter().enumerate())
+        .filter(|(_, p)| p.stem == view.tokens[i].stem)
+        .map(|(k, _)| (k, agent_of(ptext, ptoks, k)))
+        .collect();
+    let own = who == *label;
+    let wrong = if own {
+        Agent::Addressee
+    } else {
+        Agent::Speaker
+    };
+    let &(k, _) = agents.first()?;
+    if !agents.iter().all(|(_, a)| *a == Some(wrong)) {
+        return None;
+    }
+    let lo = k.saturating_sub(3);
+    let hi = (k + 2).min(ptoks.len() - 1);
+    let said = &ptext[ptoks[lo].span.start..ptoks[hi].span.end];
+    let verb = view.word(i);
+    let reason = if own {
+        format!(
+            "roles reversed: the claim makes {label} the subject of \"{verb}\", but in the primary {label} says it of the one spoken to (\"{said}\")"
+        )
+    } else {
+        format!(
+            "roles reversed: the claim makes {label} the subject of \"{verb}\", but in the primary {who} says it of themself (\"{said}\")"
+        )
+    };
+    Some(Conflict { reason })
 }
 
 /// A claim word that the passage lacks and that a sentence at most two before or after it (same
