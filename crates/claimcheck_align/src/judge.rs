@@ -3279,6 +3279,17 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         }
     }
 
+    // A list of people that names one of them twice ("Mark, Anna, George and George") is
+    // garbled: who the claim is about cannot be told, whatever the passage says.
+    if let Some(name) = repeated_in_list(&view) {
+        let mut r = vec![format!(
+            "the claim names \"{name}\" twice in one list of people, so who it is about cannot be told"
+        )];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     // 5. Not supported as a whole.
     let missing = unmatched_words(&view, &b.quality, 0.9);
     let invented = unmatched_words(&view, &b.quality, t.context_credit.min(0.9) - 1e-9);
@@ -3354,6 +3365,38 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
 /// True when the claim is the secondary's headline: a line of its own without closing
 /// punctuation, with nothing but other such lines (a kicker, a byline) before it and the piece it
 /// heads after it (a claim given alone, as in claims mode, heads nothing).
+/// A name that a list of capitalised names joined by commas and "and" ("Nick and Nick", "Mark,
+/// Anna, Julia, George and Anna") holds twice, outside quotation marks.
+fn repeated_in_list(view: &ClaimView) -> Option<String> {
+    let toks = &view.tokens;
+    let name = |i: usize| {
+        let t = &toks[i];
+        t.capital && t.is_content() && !t.is_digit() && view.outside_quotes(i)
+    };
+    let mut list: Vec<usize> = Vec::new();
+    for i in 0..toks.len() {
+        if !name(i) {
+            continue;
+        }
+        let joined = list.last().is_some_and(|&j| {
+            let gap = &view.text[toks[j].span.end..toks[i].span.start];
+            let gap = gap.trim();
+            (i == j + 1 && gap == ",")
+                || (i == j + 2
+                    && toks[j + 1].norm.as_str() == "and"
+                    && matches!(gap, "and" | ", and"))
+        });
+        if !joined {
+            list.clear();
+        }
+        if let Some(&k) = list.iter().find(|&&k| toks[k].norm == toks[i].norm) {
+            return Some(view.word(k).to_string());
+        }
+        list.push(i);
+    }
+    None
+}
+
 fn is_headline(text: &str, span: Span) -> bool {
     // Cheapest first: most claims end with a full stop, and only a headline needs the text
     // before it read.
