@@ -13,7 +13,7 @@ use crate::lexicon::{
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
-use claimcheck_core::{Assessment, Claim, Role, Span, Verdict};
+use claimcheck_core::{names::name_words, Assessment, Claim, Role, Span, Verdict};
 use std::collections::BTreeSet;
 use strsim::{jaro_winkler, normalized_levenshtein};
 
@@ -3290,6 +3290,21 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
 
+    // "Reeve, Winslow and Booker prefer mountains" where Booker said "i prefer mountains": the
+    // passage is one speaker's word of themself alone, which supports nobody else in the list.
+    if let Some((who, said)) = singular_for_list(primary, &view, &b.window) {
+        let mut r = vec![format!(
+            "the claim is about {} together, but the passage is {who}'s of themself alone (\"{said}\")",
+            subject_list(&view).map_or(String::new(), |l| match l.split_last() {
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            })
+        )];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     // 5. Not supported as a whole.
     let missing = unmatched_words(&view, &b.quality, 0.9);
     let invented = unmatched_words(&view, &b.quality, t.context_credit.min(0.9) - 1e-9);
@@ -3395,6 +3410,112 @@ fn repeated_in_list(view: &ClaimView) -> Option<String> {
         list.push(i);
     }
     None
+}
+
+/// The names a claim opens with when it opens with a list of two or more ("Reeve, Winslow and
+/// Booker prefer …"), as written.
+fn subject_list(view: &ClaimView) -> Option<Vec<String>> {
+    let toks = &view.tokens;
+    let name = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.capital && t.is_content() && !t.is_digit())
+    };
+    let mut names = vec![0];
+    if !name(0) {
+        return None;
+    }
+    let mut i = 0;
+    loop {
+        let gap = |j: usize| {
+            view.text[toks[i].span.end..toks[j].span.start]
+                .trim()
+                .to_string()
+        };
+        if name(i + 1) && gap(i + 1) == "," {
+            i += 1;
+        } else if name(i + 2)
+            && toks[i + 1].norm.as_str() == "and"
+            && matches!(gap(i + 2).as_str(), "and" | ", and")
+        {
+            i += 2;
+            names.push(i);
+            break;
+        } else {
+            return None;
+        }
+        names.push(i);
+    }
+    // Not a possessive ("Hank and Don's kids").
+    let after = &view.text[toks[i].span.end..];
+    if after.starts_with('\'') || after.starts_with('’') || names.len() < 2 {
+        return None;
+    }
+    Some(names.iter().map(|&k| view.word(k).to_string()).collect())
+}
+
+/// The speaker and words of a passage that supports a list of people opening the claim with
+/// one speaker's first person singular only: the speaker is in the list, the passage says "I"
+/// and names none of the others, and nothing in it speaks of more than one ("we", "us", "both",
+/// "together") or to anyone ("you").
+fn singular_for_list(primary: &Primary, view: &ClaimView, w: &Window) -> Option<(String, String)> {
+    if primary.interview {
+        return None;
+    }
+    let names = subject_list(view)?;
+    let who = speaker_of(primary, w.first)?;
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let own = name_words(&who);
+    if !lower.iter().any(|n| own.contains(n)) {
+        return None;
+    }
+    let ptoks = window_tokens(primary, w);
+    const MANY: &[&str] = &[
+        "we",
+        "us",
+        "our",
+        "ours",
+        "let's",
+        "lets",
+        "we're",
+        "we'll",
+        "we've",
+        "we'd",
+        "together",
+        "both",
+        "all",
+        "you",
+        "your",
+        "you're",
+        "you'll",
+        "you've",
+        "you'd",
+        "u",
+        "ya",
+        "guys",
+        "everyone",
+        "everybody",
+        "with",
+    ];
+    let others = |t: &Token| {
+        lower
+            .iter()
+            .any(|n| !own.contains(n) && t.norm.as_str() == n)
+    };
+    if ptoks
+        .iter()
+        .any(|t| MANY.contains(&t.norm.as_str()) || others(t))
+    {
+        return None;
+    }
+    let i = ptoks.iter().position(|t| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "i'm" | "im" | "i'll" | "i've" | "i'd"
+        )
+    })?;
+    let hi = (i + 4).min(ptoks.len() - 1);
+    let said = &primary.document().text[ptoks[i].span.start..ptoks[hi].span.end];
+    Some((who, said.to_string()))
 }
 
 fn is_headline(text: &str, span: Span) -> bool {
