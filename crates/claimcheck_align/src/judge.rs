@@ -183,6 +183,9 @@ struct ClaimView<'a> {
     mentions_main: bool,
     /// The speaker label the claim opens with, and the index of the first token after it.
     subject: Option<(String, usize)>,
+    /// The claim opens with a speaker label and a colon ("kirsty williams am: we believe …"):
+    /// it gives that speaker's turn, whose first person and judgements are the speaker's.
+    labelled_turn: bool,
     /// The claim reports speech: a reporting verb outside quotation marks, or a quotation.
     reports: bool,
     /// Numbers in the claim, to match numbers written differently in the primary.
@@ -299,10 +302,12 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     // claim is about; its words name a speaker and are not content.
     let mut attributed = attributed;
     let mut subject = None;
+    let mut labelled_turn = false;
     if let Some((at, len, label, main)) = label_subject(primary, &text[span.range()]) {
         let (lo, hi) = (span.start + at, span.start + at + len);
         let after = tokens.iter().position(|t| t.span.start >= hi);
         subject = after.map(|i| (label.clone(), i));
+        labelled_turn = text[hi..span.end].trim_start().starts_with(':');
         for (i, t) in tokens.iter().enumerate() {
             if t.span.start >= lo && t.span.end <= hi {
                 weight[i] = 0.0;
@@ -324,6 +329,7 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         reports,
         mentions_main,
         subject,
+        labelled_turn,
         numbers,
         negation,
         attributed,
@@ -1476,6 +1482,15 @@ fn voice(view: &ClaimView) -> Voice {
             .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))?;
         copula.then(|| view.word(*judged).to_string())
     });
+    if view.labelled_turn {
+        // The speaker's own turn, given under their label: checked as their words.
+        return Voice {
+            strong: None,
+            weak: None,
+            marker: Vec::new(),
+            reported: true,
+        };
+    }
     let strong = match (&first_person, &phrase, &copular_judgement) {
         (Some(fp), _, _) => Some(format!("first person \"{fp}\"")),
         (None, _, Some(j)) => Some(format!("the judgement \"{j}\"")),
