@@ -2064,6 +2064,36 @@ fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
     }
 }
 
+/// A conversation's passage that tells `addressee`, the one spoken to, what they said or
+/// thought ("and how you told me it was a terrible idea"): its words are the addressee's as
+/// much as the speaker's, so they are not evidence that someone else said them. The one spoken
+/// to is taken to be the nearest other speaker before or after the passage's turn.
+fn tells_addressee(primary: &Primary, w: &Window, addressee: &str) -> bool {
+    if primary.interview {
+        return false;
+    }
+    let turns = &primary.document().turns;
+    let at = primary.turn_index(w.first);
+    let who = turns[at].speaker.as_deref();
+    let other = |t: &claimcheck_core::Turn| t.speaker.is_some() && t.speaker.as_deref() != who;
+    let before = turns[..at].iter().rev().find(|t| other(t));
+    let after = turns[at + 1..].iter().find(|t| other(t));
+    let spoken_to = [before, after]
+        .iter()
+        .flatten()
+        .any(|t| t.speaker.as_deref() == Some(addressee));
+    if !spoken_to {
+        return false;
+    }
+    let ptoks = window_tokens(primary, w);
+    let text = &primary.document().text;
+    (0..ptoks.len()).any(|k| {
+        let t = &ptoks[k];
+        (is_report_verb(&t.norm) || THINKING_VERBS.contains(&t.norm.as_str()))
+            && agent_of(text, ptoks, k) == Some(Agent::Addressee)
+    })
+}
+
 /// In a conversation, "Call me when you get back" has the one spoken to calling, and "I'll call
 /// you" the speaker: a claim that opens with a speaker's name and gives them the verb of a
 /// sentence whose subject is someone else ("Ronald will call her" where Ronald said "Call me")
@@ -3218,7 +3248,17 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         let others = candidate_windows(primary, &view, t, |s| !speakers_own(s), &no_quotes);
         if let Some(o) = others.first() {
             let own = own_best;
-            if o.window.score >= t.supported && o.window.score - own >= t.misattribution_margin {
+            if o.window.score >= t.supported
+                && o.window.score - own >= t.misattribution_margin
+                && !tells_addressee(
+                    primary,
+                    &o.window,
+                    &view
+                        .attributed
+                        .clone()
+                        .unwrap_or_else(|| main_speaker(primary)),
+                )
+            {
                 let who = describe_speaker(&speaker_of(primary, o.window.first));
                 let mut r = vec![format!(
                     "these words are {who}'s, not {}: the passage covers {} of the claim, the speaker's own best only {}",
