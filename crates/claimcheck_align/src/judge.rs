@@ -1893,6 +1893,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     if out.is_empty() {
         out.extend(roles_reversed(primary, view, scored));
     }
+    if out.is_empty() {
+        out.extend(answered_no(primary, view, scored));
+    }
 
     // Negation: a matched word that one side negates and the other does not.
     let mut flipped: Option<(usize, usize)> = None;
@@ -2062,6 +2065,72 @@ fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
         "i" | "i'll" | "i'm" | "i've" | "i'd" | "im" => Some(Agent::Speaker),
         _ => None,
     }
+}
+
+/// In a conversation, a yes-no question that the claim states as fact ("Catherine is sleeping"
+/// from "You sleeping?"), and that the next speaker answers no ("Not yet.", "tbh I don't feel
+/// well", "I've never done any"): the answer denies what the claim affirms. Not for a claim
+/// with a denial of its own, nor for questions asking which, who or how, offering
+/// alternatives ("or") or negated themselves ("Isn't it …?"), whose answers "no" does not
+/// simply deny.
+fn answered_no(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<Conflict> {
+    if primary.interview || view.negated.iter().any(|&n| n) {
+        return None;
+    }
+    let doc = primary.document();
+    let text = &doc.text;
+    let q = &scored.quality;
+    let s = (scored.window.first..=scored.window.last).find(|&s| {
+        text[doc.sentences[s].span.range()]
+            .trim_end()
+            .ends_with('?')
+    })?;
+    let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+    let first = stoks.first()?.norm.as_str();
+    let open = matches!(
+        first,
+        "what" | "who" | "whom" | "whose" | "which" | "where" | "when" | "why" | "how"
+    );
+    let denied = negation_strength(text, stoks).iter().any(|&n| n > 0);
+    if open || denied || stoks.iter().any(|t| t.norm.as_str() == "or") {
+        return None;
+    }
+    // The claim states what the question asks: the question's predicate, its first content
+    // word that is a verb or adjective ("sleeping", "coming"), is the claim's too. "Have you
+    // heard about Natalie?" answered no says nothing of Natalie.
+    let predicate = stoks.iter().find(|p| {
+        p.is_content()
+            && !p.is_name()
+            && (!crate::wordnet::available() || crate::wordnet::is_predicate(&p.norm))
+    })?;
+    view.content
+        .iter()
+        .find(|&&i| q[i] >= 1.0 && view.tokens[i].stem == predicate.stem)?;
+    // The answer: the next turn of another speaker, with only the asker's turns between.
+    let turn = doc.sentences[s].turn;
+    if doc.sentences.get(s + 1).is_some_and(|n| n.turn == turn) {
+        return None;
+    }
+    let asker = doc.turns[turn].speaker.as_deref()?;
+    let at =
+        (turn + 1..doc.turns.len()).find(|&t| doc.turns[t].speaker.as_deref() != Some(asker))?;
+    let answerer = doc.turns[at].speaker.as_deref()?;
+    let a = doc.sentences.iter().position(|x| x.turn == at)?;
+    let atoks = &primary.tokens[primary.sentence_tokens[a].clone()];
+    let head = atoks.first()?.norm.as_str();
+    let clause = clause_around(text, atoks, 0);
+    let no = matches!(head, "no" | "nope" | "nah" | "not" | "never")
+        || negation_strength(text, &atoks[clause])
+            .iter()
+            .any(|&n| n >= 2);
+    if !no {
+        return None;
+    }
+    let asked = clip(&text[doc.sentences[s].span.range()], 80);
+    let answer = clip(&text[doc.sentences[a].span.range()], 80);
+    Some(Conflict {
+        reason: format!("the primary asks \"{asked}\" and {answerer} answers no: \"{answer}\""),
+    })
 }
 
 /// A conversation's passage that tells `addressee`, the one spoken to, what they said or
