@@ -300,6 +300,9 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     // A speaker label written out at the head of the claim ("Don has booked …", "the project
     // manager suggested …", "PhD D thought …"), whatever its case and verb, says whose turns the
     // claim is about; its words name a speaker and are not content.
+    // "according to claire bennett, …": in a summary written in lower case the capitals that
+    // name a speaker above are missing, but the phrase still says whose words these are.
+    let attributed = attributed.or_else(|| according_to_label(primary, &text[span.range()]));
     let mut attributed = attributed;
     let mut subject = None;
     let mut labelled_turn = false;
@@ -534,6 +537,28 @@ fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, usize, String
         }
     }
     found.map(|(l, main)| (at, role.len(), l.clone(), main))
+}
+
+/// The label of another speaker that follows "according to" in a claim, whatever its case.
+fn according_to_label(primary: &Primary, claim: &str) -> Option<String> {
+    let lower = claim.to_lowercase();
+    if lower.len() != claim.len() {
+        return None;
+    }
+    let at = lower.find("according to ")? + "according to ".len();
+    let rest = &lower[at..];
+    (primary.other_labels.iter())
+        .filter(|(l, _)| {
+            let ll = l.to_lowercase();
+            ll.len() >= 3
+                && rest.starts_with(&ll)
+                && rest[ll.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .max_by_key(|(l, _)| l.len())
+        .map(|(l, _)| l.clone())
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
