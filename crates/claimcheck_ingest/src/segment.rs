@@ -366,8 +366,20 @@ pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) 
         .filter(|(l, _)| !capitalised.get(*l).copied().unwrap_or(true))
         .map(|(_, n)| *n)
         .sum();
+    // A text whose every line opens with a label, two or more of them, is a transcript made of
+    // turns even when no speaker speaks twice ("sian gwenllian am: …" then "barry hughes: …").
+    let content_lines = (all_lines.iter().zip(&candidates))
+        .filter(|(line, _)| !is_blank(&text[line.span.range()]))
+        .map(|(_, c)| c);
+    let all_turns = counts.len() >= 2
+        && counts.keys().all(|l| !NOT_SPEAKERS.contains(&l.as_str()))
+        && content_lines.clone().count() >= 2
+        && content_lines.clone().all(|c| c.is_some());
     let strong = |label: &str| -> bool {
         let l = lower_label(label);
+        if all_turns {
+            return true;
+        }
         if label.starts_with(|c: char| c.is_lowercase()) {
             // A lowercase label counts only in a transcript made of them.
             return counts.get(&l).copied().unwrap_or(0) >= 2 && lowercase_lines >= 3;
