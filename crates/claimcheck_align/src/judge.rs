@@ -1966,6 +1966,15 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         if view.in_parentheses(i) {
             continue;
         }
+        // "Shannon hasn't heard the album" where Kane asked "have you heard the new album?" and
+        // Shannon answered "no, is it good?": the answer says what the claim denies.
+        if view.negated[i]
+            && occ
+                .iter()
+                .all(|&k| denied_in_answer(primary, view, scored, k))
+        {
+            continue;
+        }
         // Only a denial contradicts; a contrast ("rather than") on its own does not. And when the
         // other side denies too, within reach of the word, the denial has moved, not flipped:
         // "there will be no final vote until" and "the final vote will not take place until".
@@ -2092,24 +2101,20 @@ fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
     }
 }
 
-/// In a conversation, a yes-no question that the claim states as fact ("Catherine is sleeping"
-/// from "You sleeping?"), and that the next speaker answers no ("Not yet.", "tbh I don't feel
-/// well", "I've never done any"): the answer denies what the claim affirms. Not for a claim
-/// with a denial of its own, nor for questions asking which, who or how, offering
-/// alternatives ("or") or negated themselves ("Isn't it …?"), whose answers "no" does not
-/// simply deny.
-fn answered_no(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<Conflict> {
-    if primary.interview || view.negated.iter().any(|&n| n) {
-        return None;
-    }
+/// A yes-no question of a conversation and its answer "no": sentence `s` asks, without asking
+/// which, who or how, offering alternatives ("or") or being negated itself ("Isn't it …?"), and
+/// is the last of its turn; the next speaker's first sentence answers no ("no", "nope", "not",
+/// "never" first, or a denial in its first clause). The answer's sentence and its speaker.
+fn answered_no_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
     let doc = primary.document();
     let text = &doc.text;
-    let q = &scored.quality;
-    let s = (scored.window.first..=scored.window.last).find(|&s| {
-        text[doc.sentences[s].span.range()]
+    if primary.interview
+        || !text[doc.sentences[s].span.range()]
             .trim_end()
             .ends_with('?')
-    })?;
+    {
+        return None;
+    }
     let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
     let first = stoks.first()?.norm.as_str();
     let open = matches!(
@@ -2120,17 +2125,6 @@ fn answered_no(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<C
     if open || denied || stoks.iter().any(|t| t.norm.as_str() == "or") {
         return None;
     }
-    // The claim states what the question asks: the question's predicate, its first content
-    // word that is a verb or adjective ("sleeping", "coming"), is the claim's too. "Have you
-    // heard about Natalie?" answered no says nothing of Natalie.
-    let predicate = stoks.iter().find(|p| {
-        p.is_content()
-            && !p.is_name()
-            && (!crate::wordnet::available() || crate::wordnet::is_predicate(&p.norm))
-    })?;
-    view.content
-        .iter()
-        .find(|&&i| q[i] >= 1.0 && view.tokens[i].stem == predicate.stem)?;
     // The answer: the next turn of another speaker, with only the asker's turns between.
     let turn = doc.sentences[s].turn;
     if doc.sentences.get(s + 1).is_some_and(|n| n.turn == turn) {
@@ -2148,11 +2142,57 @@ fn answered_no(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<C
         || negation_strength(text, &atoks[clause])
             .iter()
             .any(|&n| n >= 2);
-    if !no {
+    no.then_some((a, answerer))
+}
+
+/// The predicate of question sentence `s`: its first content word that is a verb or adjective
+/// ("sleeping", "coming"), not a name.
+fn question_predicate(primary: &Primary, s: usize) -> Option<&Token> {
+    primary.tokens[primary.sentence_tokens[s].clone()]
+        .iter()
+        .find(|p| {
+            p.is_content()
+                && !p.is_name()
+                && (!crate::wordnet::available() || crate::wordnet::is_predicate(&p.norm))
+        })
+}
+
+/// Whether token `k` of the passage lies in a yes-no question whose predicate the claim denies
+/// ("hasn't heard" for "have you heard …?") and that the claim's subject, the one it opens
+/// with, answers no.
+fn denied_in_answer(primary: &Primary, view: &ClaimView, scored: &Scored, k: usize) -> bool {
+    let Some((subject, _)) = &view.subject else {
+        return false;
+    };
+    let g = primary.sentence_tokens[scored.window.first].start + k;
+    let s = primary.token_sentence[g] as usize;
+    let Some(p) = question_predicate(primary, s) else {
+        return false;
+    };
+    let denies = (0..view.tokens.len())
+        .any(|i| view.negated[i] && view.tokens[i].stem == p.stem && scored.quality[i] >= 1.0);
+    denies && answered_no_to(primary, s).is_some_and(|(_, who)| who == subject)
+}
+
+/// In a conversation, a yes-no question that the claim states as fact ("Catherine is sleeping"
+/// from "You sleeping?"), and that the next speaker answers no ("Not yet.", "tbh I don't feel
+/// well", "I've never done any"): the answer denies what the claim affirms. The claim must
+/// state the question's predicate ("Have you heard about Natalie?" answered no says nothing of
+/// Natalie), and have no denial of its own.
+fn answered_no(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<Conflict> {
+    if view.negated.iter().any(|&n| n) {
         return None;
     }
-    let asked = clip(&text[doc.sentences[s].span.range()], 80);
-    let answer = clip(&text[doc.sentences[a].span.range()], 80);
+    let q = &scored.quality;
+    let (s, (a, answerer)) = (scored.window.first..=scored.window.last)
+        .find_map(|s| answered_no_to(primary, s).map(|x| (s, x)))?;
+    let predicate = question_predicate(primary, s)?;
+    view.content
+        .iter()
+        .find(|&&i| q[i] >= 1.0 && view.tokens[i].stem == predicate.stem)?;
+    let text = &primary.document().text;
+    let asked = clip(&text[primary.document().sentences[s].span.range()], 80);
+    let answer = clip(&text[primary.document().sentences[a].span.range()], 80);
     Some(Conflict {
         reason: format!("the primary asks \"{asked}\" and {answerer} answers no: \"{answer}\""),
     })
