@@ -297,15 +297,14 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         .iter()
         .any(|t| outside(t) && primary.speaker_words.contains(&t.norm))
         || (pronoun && primary.interview);
+    // "according to claire bennett, …": in a summary written in lower case the capitals that
+    // name a speaker above are missing, but the phrase still says whose words these are.
+    let mut attributed = attributed.or_else(|| according_to_label(primary, &text[span.range()]));
+    let mut subject = None;
+    let mut labelled_turn = false;
     // A speaker label written out at the head of the claim ("Don has booked …", "the project
     // manager suggested …", "PhD D thought …"), whatever its case and verb, says whose turns the
     // claim is about; its words name a speaker and are not content.
-    // "according to claire bennett, …": in a summary written in lower case the capitals that
-    // name a speaker above are missing, but the phrase still says whose words these are.
-    let attributed = attributed.or_else(|| according_to_label(primary, &text[span.range()]));
-    let mut attributed = attributed;
-    let mut subject = None;
-    let mut labelled_turn = false;
     if let Some((at, len, label, main)) = label_subject(primary, &text[span.range()]) {
         let (lo, hi) = (span.start + at, span.start + at + len);
         let after = tokens.iter().position(|t| t.span.start >= hi);
