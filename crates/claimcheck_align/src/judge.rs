@@ -2198,9 +2198,10 @@ fn answered_no(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<C
 }
 
 /// A conversation's passage that tells `addressee`, the one spoken to, what they said or
-/// thought ("and how you told me it was a terrible idea"): its words are the addressee's as
-/// much as the speaker's, so they are not evidence that someone else said them. The one spoken
-/// to is taken to be the nearest other speaker before or after the passage's turn.
+/// thought ("and how you told me it was a terrible idea"), or thanks them for it ("thanks for
+/// the recommendation"): its words are the addressee's as much as the speaker's, so they are not
+/// evidence that someone else said them. The one spoken to is taken to be the nearest other
+/// speaker before or after the passage's turn.
 fn tells_addressee(primary: &Primary, w: &Window, addressee: &str) -> bool {
     if primary.interview {
         return false;
@@ -2220,11 +2221,17 @@ fn tells_addressee(primary: &Primary, w: &Window, addressee: &str) -> bool {
     }
     let ptoks = window_tokens(primary, w);
     let text = &primary.document().text;
-    (0..ptoks.len()).any(|k| {
-        let t = &ptoks[k];
-        (is_report_verb(&t.norm) || THINKING_VERBS.contains(&t.norm.as_str()))
-            && agent_of(text, ptoks, k) == Some(Agent::Addressee)
-    })
+    // "ok thanks for the recommendation": thanks are for what the one spoken to did or said.
+    let thanks = ptoks.windows(2).any(|p| {
+        matches!(p[0].norm.as_str(), "thanks" | "thank" | "thx")
+            && matches!(p[1].norm.as_str(), "for" | "you")
+    });
+    thanks
+        || (0..ptoks.len()).any(|k| {
+            let t = &ptoks[k];
+            (is_report_verb(&t.norm) || THINKING_VERBS.contains(&t.norm.as_str()))
+                && agent_of(text, ptoks, k) == Some(Agent::Addressee)
+        })
 }
 
 /// In a conversation, "Call me when you get back" has the one spoken to calling, and "I'll call
