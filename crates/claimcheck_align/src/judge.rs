@@ -2133,7 +2133,7 @@ fn answered_no_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
     let at =
         (turn + 1..doc.turns.len()).find(|&t| doc.turns[t].speaker.as_deref() != Some(asker))?;
     let answerer = doc.turns[at].speaker.as_deref()?;
-    let a = doc.sentences.iter().position(|x| x.turn == at)?;
+    let a = (s + 1..doc.sentences.len()).find(|&x| doc.sentences[x].turn == at)?;
     let atoks = &primary.tokens[primary.sentence_tokens[a].clone()];
     let head = atoks.first()?.norm.as_str();
     let clause = clause_around(text, atoks, 0);
