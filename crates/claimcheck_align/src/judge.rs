@@ -3572,16 +3572,24 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     finish(Verdict::Supported, r, evidence, evidence_sentence, score)
 }
 
-/// True when the claim is the secondary's headline: a line of its own without closing
-/// punctuation, with nothing but other such lines (a kicker, a byline) before it and the piece it
-/// heads after it (a claim given alone, as in claims mode, heads nothing).
 /// A name that a list of capitalised names joined by commas and "and" ("Nick and Nick", "Mark,
-/// Anna, Julia, George and Anna") holds twice, outside quotation marks.
+/// Anna, Julia, George and Anna") holds twice, outside quotation marks. A word joined to the one
+/// before it by a hyphen is part of a compound ("non-GAAP and GAAP"), and an acronym ("EU") is no
+/// person's name: neither is a list item.
 fn repeated_in_list(view: &ClaimView) -> Option<String> {
     let toks = &view.tokens;
     let name = |i: usize| {
         let t = &toks[i];
-        t.capital && t.is_content() && !t.is_digit() && view.outside_quotes(i)
+        let word = view.word(i);
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase);
+        let compound = i > 0 && view.text[toks[i - 1].span.end..t.span.start].ends_with('-');
+        t.capital
+            && t.is_content()
+            && !t.is_digit()
+            && view.outside_quotes(i)
+            && !acronym
+            && !compound
     };
     let mut list: Vec<usize> = Vec::new();
     for i in 0..toks.len() {
@@ -3713,6 +3721,9 @@ fn singular_for_list(primary: &Primary, view: &ClaimView, w: &Window) -> Option<
     Some((who, said.to_string()))
 }
 
+/// True when the claim is the secondary's headline: a line of its own without closing
+/// punctuation, with nothing but other such lines (a kicker, a byline) before it and the piece it
+/// heads after it (a claim given alone, as in claims mode, heads nothing).
 fn is_headline(text: &str, span: Span) -> bool {
     // Cheapest first: most claims end with a full stop, and only a headline needs the text
     // before it read.
