@@ -66,6 +66,10 @@ pub struct Primary {
     regions: std::sync::OnceLock<rustc_hash::FxHashSet<u32>>,
     /// Some turn is an interviewer's: the primary is an interview, not a conversation of peers.
     pub(crate) interview: bool,
+    /// Every speaker label a claim may name, with its lower case and whether it is the main
+    /// speaker's: the main speaker's names first, then the other labels (lowercased once here,
+    /// not for every claim).
+    pub(crate) subject_labels: Vec<(String, String, bool)>,
 }
 
 impl Primary {
@@ -188,6 +192,10 @@ impl Primary {
         }
         static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let interview = doc.turns.iter().any(|t| t.role == Role::Interviewer);
+        let subject_labels = (doc.primary_names.iter().map(|l| (l, true)))
+            .chain(other_labels.iter().map(|(l, _)| (l, false)))
+            .map(|(l, main)| (l.clone(), l.to_lowercase(), main))
+            .collect();
         Primary {
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             numbers: all_numbers,
@@ -208,6 +216,7 @@ impl Primary {
             other_labels,
             regions: std::sync::OnceLock::new(),
             interview,
+            subject_labels,
         }
     }
 

@@ -299,13 +299,18 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         || (pronoun && primary.interview);
     // "according to claire bennett, …": in a summary written in lower case the capitals that
     // name a speaker above are missing, but the phrase still says whose words these are.
-    let mut attributed = attributed.or_else(|| according_to_label(primary, &text[span.range()]));
+    // The claim in lower case, for the label checks; none when lowercasing moves its bytes.
+    let lower = {
+        let claim = &text[span.range()];
+        Some(claim.to_lowercase()).filter(|l| l.len() == claim.len())
+    };
+    let mut attributed = attributed.or_else(|| according_to_label(primary, lower.as_deref()?));
     let mut subject = None;
     let mut labelled_turn = false;
     // A speaker label written out at the head of the claim ("Don has booked …", "the project
     // manager suggested …", "PhD D thought …"), whatever its case and verb, says whose turns the
     // claim is about; its words name a speaker and are not content.
-    if let Some((at, len, label, main)) = label_subject(primary, &text[span.range()]) {
+    if let Some((at, len, label, main)) = lower.as_deref().and_then(|l| label_subject(primary, l)) {
         let (lo, hi) = (span.start + at, span.start + at + len);
         let after = tokens.iter().position(|t| t.span.start >= hi);
         subject = after.map(|i| (label.clone(), i));
@@ -481,25 +486,12 @@ fn interview_setting(text: &str, tokens: &[Token]) -> Vec<bool> {
 /// the claim, the length of its words there, the label, and whether it is the main speaker's.
 /// A meeting's labels may be a role and a letter ("professor c", "phd a"); "the professor" alone
 /// names the one speaker with that role, when no other label has it.
-fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, usize, String, bool)> {
-    let lower = claim.to_lowercase();
-    if lower.len() != claim.len() {
-        return None;
-    }
+fn label_subject(primary: &Primary, lower: &str) -> Option<(usize, usize, String, bool)> {
     let at = if lower.starts_with("the ") { 4 } else { 0 };
     let rest = &lower[at..];
     let mut best: Option<(String, bool)> = None;
-    let labels = (primary.doc.primary_names.iter().map(|l| (l, true)))
-        .chain(primary.other_labels.iter().map(|(l, _)| (l, false)));
-    for (l, main) in labels {
-        let ll = l.to_lowercase();
-        if ll.len() < 3 || !rest.starts_with(&ll) {
-            continue;
-        }
-        let after = &rest[ll.len()..];
-        let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
-        let possessive = after.starts_with("'s") || after.starts_with("’s");
-        if boundary && !possessive && best.as_ref().is_none_or(|(b, _)| ll.len() > b.len()) {
+    for (l, ll, main, possessive) in labels_opening(primary, rest) {
+        if !possessive && best.as_ref().is_none_or(|(b, _)| ll.len() > b.len()) {
             best = Some((l.clone(), main));
         }
     }
@@ -517,10 +509,9 @@ fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, usize, String
     {
         return None;
     }
-    let labels = (primary.doc.primary_names.iter().map(|l| (l, true)))
-        .chain(primary.other_labels.iter().map(|(l, _)| (l, false)));
     let mut found: Option<(&String, bool)> = None;
-    for (l, main) in labels {
+    for (l, _, main) in &primary.subject_labels {
+        let main = *main;
         let mut words = l.split_whitespace();
         let has_role = words.next().is_some_and(|w| w.to_lowercase() == role);
         if !has_role {
@@ -538,26 +529,32 @@ fn label_subject(primary: &Primary, claim: &str) -> Option<(usize, usize, String
     found.map(|(l, main)| (at, role.len(), l.clone(), main))
 }
 
-/// The label of another speaker that follows "according to" in a claim, whatever its case.
-fn according_to_label(primary: &Primary, claim: &str) -> Option<String> {
-    let lower = claim.to_lowercase();
-    if lower.len() != claim.len() {
-        return None;
-    }
+/// The label of another speaker that follows "according to" in a claim (`lower`: the claim in
+/// lower case), whatever its case.
+fn according_to_label(primary: &Primary, lower: &str) -> Option<String> {
     let at = lower.find("according to ")? + "according to ".len();
-    let rest = &lower[at..];
-    (primary.other_labels.iter())
-        .filter(|(l, _)| {
-            let ll = l.to_lowercase();
-            ll.len() >= 3
-                && rest.starts_with(&ll)
-                && rest[ll.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
-        .max_by_key(|(l, _)| l.len())
-        .map(|(l, _)| l.clone())
+    labels_opening(primary, &lower[at..])
+        .filter(|&(_, _, main, _)| !main)
+        .max_by_key(|(l, ..)| l.len())
+        .map(|(l, ..)| l.clone())
+}
+
+/// The speaker labels of three letters or more that `rest` (lower case) opens with as whole
+/// words, in [`Primary::subject_labels`] order: each label, its lower case, whether it is the main
+/// speaker's, and whether a possessive "'s" follows it.
+fn labels_opening<'p>(
+    primary: &'p Primary,
+    rest: &'p str,
+) -> impl Iterator<Item = (&'p String, &'p str, bool, bool)> + 'p {
+    (primary.subject_labels.iter()).filter_map(move |(l, ll, main)| {
+        if ll.len() < 3 || !rest.starts_with(ll.as_str()) {
+            return None;
+        }
+        let after = &rest[ll.len()..];
+        let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let possessive = after.starts_with("'s") || after.starts_with("’s");
+        boundary.then_some((l, ll.as_str(), *main, possessive))
+    })
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
