@@ -3593,14 +3593,7 @@ fn repeated_in_list(view: &ClaimView) -> Option<String> {
         if !name(i) {
             continue;
         }
-        let joined = list.last().is_some_and(|&j| {
-            let gap = &view.text[toks[j].span.end..toks[i].span.start];
-            let gap = gap.trim();
-            (i == j + 1 && gap == ",")
-                || (i == j + 2
-                    && toks[j + 1].norm.as_str() == "and"
-                    && matches!(gap, "and" | ", and"))
-        });
+        let joined = list.last().is_some_and(|&j| next_in_list(view, j, i));
         if !joined {
             list.clear();
         }
@@ -3610,6 +3603,15 @@ fn repeated_in_list(view: &ClaimView) -> Option<String> {
         list.push(i);
     }
     None
+}
+
+/// True when token `j` follows token `i` as the next item of a list: after a comma ("Mark,
+/// Anna") or after "and" ("Anna and Julia", "Julia, and George").
+fn next_in_list(view: &ClaimView, i: usize, j: usize) -> bool {
+    let toks = &view.tokens;
+    let gap = view.text[toks[i].span.end..toks[j].span.start].trim();
+    (j == i + 1 && gap == ",")
+        || (j == i + 2 && toks[i + 1].norm.as_str() == "and" && matches!(gap, "and" | ", and"))
 }
 
 /// The names a claim opens with when it opens with a list of two or more ("Reeve, Winslow and
@@ -3626,17 +3628,9 @@ fn subject_list(view: &ClaimView) -> Option<Vec<String>> {
     }
     let mut i = 0;
     loop {
-        let gap = |j: usize| {
-            view.text[toks[i].span.end..toks[j].span.start]
-                .trim()
-                .to_string()
-        };
-        if name(i + 1) && gap(i + 1) == "," {
+        if name(i + 1) && next_in_list(view, i, i + 1) {
             i += 1;
-        } else if name(i + 2)
-            && toks[i + 1].norm.as_str() == "and"
-            && matches!(gap(i + 2).as_str(), "and" | ", and")
-        {
+        } else if name(i + 2) && next_in_list(view, i, i + 2) {
             i += 2;
             names.push(i);
             break;
