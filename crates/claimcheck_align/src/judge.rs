@@ -3484,13 +3484,13 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
 
     // "Reeve, Winslow and Booker prefer mountains" where Booker said "i prefer mountains": the
     // passage is one speaker's word of themself alone, which supports nobody else in the list.
-    if let Some((who, said)) = singular_for_list(primary, &view, &b.window) {
+    if let Some((names, who, said)) = singular_for_list(primary, &view, &b.window) {
+        let listed = match names.split_last() {
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
         let mut r = vec![format!(
-            "the claim is about {} together, but the passage is {who}'s of themself alone (\"{said}\")",
-            subject_list(&view).map_or(String::new(), |l| match l.split_last() {
-                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-                None => String::new(),
-            })
+            "the claim is about {listed} together, but the passage is {who}'s of themself alone (\"{said}\")"
         )];
         r.push(passage);
         r.extend(reasons);
@@ -3647,11 +3647,15 @@ fn subject_list(view: &ClaimView) -> Option<Vec<String>> {
     Some(names.iter().map(|&k| view.word(k).to_string()).collect())
 }
 
-/// The speaker and words of a passage that supports a list of people opening the claim with
-/// one speaker's first person singular only: the speaker is in the list, the passage says "I"
-/// and names none of the others, and nothing in it speaks of more than one ("we", "us", "both",
-/// "together") or to anyone ("you").
-fn singular_for_list(primary: &Primary, view: &ClaimView, w: &Window) -> Option<(String, String)> {
+/// The names, and the speaker and words of a passage, when a list of people opens the claim and
+/// the passage is one listed speaker's first person singular only: it says "I", names none of
+/// the others, and nothing in it speaks of more than one ("we", "us", "both", "together") or to
+/// anyone ("you").
+fn singular_for_list(
+    primary: &Primary,
+    view: &ClaimView,
+    w: &Window,
+) -> Option<(Vec<String>, String, String)> {
     if primary.interview {
         return None;
     }
@@ -3709,7 +3713,7 @@ fn singular_for_list(primary: &Primary, view: &ClaimView, w: &Window) -> Option<
     })?;
     let hi = (i + 4).min(ptoks.len() - 1);
     let said = &primary.document().text[ptoks[i].span.start..ptoks[hi].span.end];
-    Some((who, said.to_string()))
+    Some((names, who, said.to_string()))
 }
 
 /// True when the claim is the secondary's headline: a line of its own without closing
