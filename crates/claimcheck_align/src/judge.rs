@@ -1353,7 +1353,7 @@ fn check_quote(
         }
         // A short quotation found as a whole clause ("Exactly, the gloves are off.") is
         // distinctive even far from the claim's passage; a run inside a longer clause is not.
-        if total_words >= 3 && whole_clause(primary, s, span) {
+        if total_words >= 3 && whole_clause(primary, span) {
             return true;
         }
         if let Some(w) = passage {
@@ -1415,16 +1415,19 @@ fn check_quote(
     }
 }
 
-/// True when `span`, in sentence `s`, is a whole clause: nothing but quotation marks between it
-/// and the sentence's start or a comma, colon, semicolon or dash before it, and the same towards
-/// the sentence's end or a punctuation mark after it.
-fn whole_clause(primary: &Primary, s: usize, span: Span) -> bool {
+/// True when `span` of the primary is a whole clause: nothing but quotation marks between it
+/// and the start of the sentence it starts in or a comma, colon, semicolon or dash before it,
+/// and the same towards the end of the sentence it ends in or a punctuation mark after it. A
+/// verbatim occurrence may run across a sentence boundary ("U.S.?" then "budget."), so the two
+/// ends are measured in their own sentences.
+fn whole_clause(primary: &Primary, span: Span) -> bool {
     const QUOTES: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
     let text = &primary.document().text;
-    let sentence = primary.sentence_span(s);
-    let before = text[sentence.start..span.start]
+    let first = primary.sentence_span(sentence_at(primary, span.start));
+    let last = primary.sentence_span(sentence_at(primary, span.end.saturating_sub(1)));
+    let before = text[first.start.min(span.start)..span.start]
         .trim_end_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
-    let after = text[span.end..sentence.end]
+    let after = text[span.end..last.end.max(span.end)]
         .trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
     let opens = before.is_empty() || before.ends_with([',', ':', ';', '—', '–', '(']);
     let closes =

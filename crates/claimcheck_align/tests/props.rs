@@ -395,3 +395,27 @@ fn wide_characters_before_a_suffix_do_not_panic() {
         assert!(result.is_ok(), "{word}: {result:?}");
     }
 }
+
+/// Found by `transcripts_and_articles_are_judged_within_the_rules`: a quotation whose verbatim
+/// occurrence runs across a sentence boundary of the primary ("U.S.?" then "budget.") was
+/// measured against one sentence only, and slicing from that sentence's start to the
+/// occurrence's start panicked.
+#[test]
+fn a_quotation_found_across_sentences_does_not_panic() {
+    for (p, s) in [
+        ("U.S.? budget. ", "\"U.S. budget.\" "),
+        (
+            "Anna Petrova: We met the U.S.? budget office. ",
+            "She said \"U.S. budget office\".",
+        ),
+    ] {
+        let result = pipeline(
+            p,
+            s,
+            false,
+            &SpeakerHints::default(),
+            &Thresholds::default(),
+        );
+        assert!(result.is_ok(), "{p:?} / {s:?}: {result:?}");
+    }
+}
