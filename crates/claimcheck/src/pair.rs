@@ -219,6 +219,11 @@ fn looks_english(text: &str) -> bool {
         }
         words += 1;
         common += usize::from(is_common_word(&bytes[start..i]));
+        // Settled: even if every word still to be looked at were uncommon, the share would stay
+        // at one in 25 or more (an English primary gets here a third of the way through).
+        if common * 25 >= WORDS {
+            return true;
+        }
     }
     words < 20 || common * 25 >= words
 }
@@ -409,10 +414,14 @@ mod tests {
         let mixed = format!("{cyrillic}{english}ßthe éand 1a2the");
         // Over 20,000 words: only the first 20,000 count.
         let long = format!("{} {}", "xyz ".repeat(19_990), "the ".repeat(5_000));
+        // Common words first, then only uncommon ones: one in 25 of the first 20,000 words is
+        // common (the count settles the verdict early), and one short of that.
+        let front = format!("{}{}", "the ".repeat(800), "xyz ".repeat(25_000));
+        let short_front = format!("{}{}", "the ".repeat(799), "xyz ".repeat(25_000));
         for text in ["", "the", "THE and Of", "é the é", "a1b2c3 the-and"] {
             assert_eq!(looks_english(text), looks_english_by_split(text), "{text}");
         }
-        for text in [&english, &foreign, &cyrillic, &mixed, &long] {
+        for text in [&english, &foreign, &cyrillic, &mixed, &long, &front, &short_front] {
             assert_eq!(
                 looks_english(text),
                 looks_english_by_split(text),
@@ -422,6 +431,8 @@ mod tests {
         assert!(looks_english(&english));
         assert!(!looks_english(&foreign));
         assert!(!looks_english(&long));
+        assert!(looks_english(&front));
+        assert!(!looks_english(&short_front));
         // Every prefix of a text whose verdict changes along the way.
         let growing = format!("{foreign}{mixed}{english}{english}");
         for (i, _) in growing.char_indices() {
