@@ -2066,6 +2066,7 @@ fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
     const BETWEEN: &[&str] = &[
         "will", "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does",
         "did", "just", "also", "really", "please", "always", "still", "already", "actually",
+        "have", "has", "had",
     ];
     let mut b = k;
     while b > 0 && !toks[b].initial {
@@ -2074,7 +2075,11 @@ fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
             // "Don't call me": a denial, of which the claim's roles say nothing.
             return None;
         }
-        if !BETWEEN.contains(&before) {
+        // "You have a meeting": the one who has it, past the article of what they have.
+        let had = matches!(before, "a" | "an" | "the")
+            && b >= 2
+            && matches!(toks[b - 2].norm.as_str(), "have" | "has" | "had");
+        if !BETWEEN.contains(&before) && !had {
             break;
         }
         b -= 1;
@@ -2089,6 +2094,27 @@ fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
         return order.then_some(Agent::Addressee);
     }
     let subject = toks[b - 1].norm.as_str();
+    // "I've got your tickets and booked the hotel": a verb joined by "and" to one before it in
+    // the same clause shares that verb's subject, the nearest pronoun before the "and".
+    if matches!(subject, "and" | "then") {
+        let mut j = b - 1;
+        while j > 0 && !toks[j].initial && b - j <= 8 {
+            j -= 1;
+            let w = toks[j].norm.as_str();
+            if text[toks[j].span.end..toks[j + 1].span.start].contains([',', ';', ':']) {
+                break;
+            }
+            if matches!(w, "he" | "she" | "we" | "they" | "it" | "you" | "u") || toks[j].is_name() {
+                break;
+            }
+            if matches!(w, "i" | "i'll" | "i'm" | "i've" | "i'd" | "im") {
+                return (j == 0
+                    || !matches!(toks[j - 1].norm.as_str(), "if" | "whether" | "unless"))
+                .then_some(Agent::Speaker);
+            }
+        }
+        return None;
+    }
     let condition = b >= 2 && matches!(toks[b - 2].norm.as_str(), "if" | "whether" | "unless");
     if condition {
         return None;
