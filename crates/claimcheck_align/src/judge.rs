@@ -3526,6 +3526,21 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
 
+    // "Henry and Julia went to Lilly's" where Henry asked "How was the Lilly's?": a question
+    // about the one spoken to says nothing of the asker doing it too.
+    if let Some((names, who, said)) = asked_for_list(primary, &view, &b.window) {
+        let listed = match names.split_last() {
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        let mut r = vec![format!(
+            "the claim is about {listed} together, but the passage is {who} asking the one spoken to (\"{said}\")"
+        )];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     // 5. Not supported as a whole.
     let missing = unmatched_words(&view, &b.quality, 0.9);
     let invented = unmatched_words(&view, &b.quality, t.context_credit.min(0.9) - 1e-9);
@@ -3743,6 +3758,73 @@ fn singular_for_list(
     let hi = (i + 4).min(ptoks.len() - 1);
     let said = &primary.document().text[ptoks[i].span.start..ptoks[hi].span.end];
     Some((names, who, said.to_string()))
+}
+
+/// The names, and the speaker and words of a passage, when a list of people opens the claim and
+/// the passage is one listed speaker asking the one spoken to about their own doings: every
+/// sentence of it is a question, with no first person in it ("we", "let's", "shall") and no
+/// alternatives offered ("or"), which would make it a proposal of something done together.
+fn asked_for_list(
+    primary: &Primary,
+    view: &ClaimView,
+    w: &Window,
+) -> Option<(Vec<String>, String, String)> {
+    if primary.interview {
+        return None;
+    }
+    let names = subject_list(view)?;
+    let who = speaker_of(primary, w.first)?;
+    let own = name_words(&who);
+    if !names.iter().any(|n| own.contains(&n.to_lowercase())) {
+        return None;
+    }
+    let doc = primary.document();
+    // A question mark after the last word, an emoticon after it or not ("How was it? :)").
+    let questions = (w.first..=w.last).all(|s| {
+        let sentence = &doc.text[doc.sentences[s].span.range()];
+        let tail = sentence
+            .rfind(char::is_alphanumeric)
+            .map_or("", |i| &sentence[i..]);
+        tail.contains('?')
+    });
+    if !questions {
+        return None;
+    }
+    let ptoks = window_tokens(primary, w);
+    const JOINT: &[&str] = &[
+        "i", "i'm", "im", "i'll", "i've", "i'd", "me", "my", "we", "us", "our", "let's", "lets",
+        "we're", "we'll", "we've", "we'd", "shall", "or", "together",
+    ];
+    if ptoks.iter().any(|t| JOINT.contains(&t.norm.as_str())) {
+        return None;
+    }
+    // Asking about the one spoken to: "where are you meeting?", how something went ("How was
+    // New Year's Eve?"), whether they "ever" did it, or "any plans …?". A bare "what time on
+    // Friday?" asks a detail of a plan that may be shared.
+    let norm = |k: usize| ptoks.get(k).map_or("", |t: &Token| t.norm.as_str());
+    let second = ptoks.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "you" | "your" | "you're" | "you've" | "you'll" | "u" | "ya"
+        )
+    });
+    let asks = (0..ptoks.len()).any(|k| {
+        let went = norm(k) == "how"
+            && matches!(
+                norm(k + 1),
+                "was" | "is" | "were" | "are" | "did" | "does" | "do" | "has" | "went" | "'s"
+            );
+        let wh = matches!(norm(k), "how" | "where" | "what" | "when" | "which" | "who");
+        went || norm(k) == "how's"
+            || norm(k) == "ever"
+            || (k == 0 && norm(k) == "any")
+            || (wh && second)
+    });
+    if !asks {
+        return None;
+    }
+    let said = clip(&doc.text[window_span(primary, w).range()], 80);
+    Some((names, who, said))
 }
 
 /// True when the claim is the secondary's headline: a line of its own without closing
