@@ -1965,6 +1965,14 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         if view.in_parentheses(i) {
             continue;
         }
+        // "If you have any idea for a present, let me know" asserts nothing about having one:
+        // a condition has no polarity that a claim's denial ("has no idea") could contradict,
+        // unless the claim states the condition too.
+        if occ.iter().all(|&k| in_condition(ptoks, ptext, k))
+            && !in_condition(&view.tokens, view.text, i)
+        {
+            continue;
+        }
         // "Shannon hasn't heard the album" where Kane asked "have you heard the new album?" and
         // Shannon answered "no, is it good?": the answer says what the claim denies.
         if view.negated[i]
@@ -2555,6 +2563,14 @@ fn aspect_conflict(primary: &Primary, view: &ClaimView, q: &[f64], w: &Window) -
 
 /// The tokens of the clause around token `k`: between the nearest clause punctuation (, ; : .
 /// and dashes) on either side.
+/// True when token `k` lies in a condition: "if", "unless" or "whether" earlier in its clause.
+fn in_condition(toks: &[Token], text: &str, k: usize) -> bool {
+    let clause = clause_around(text, toks, k);
+    toks[clause.start..k]
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "if" | "unless" | "whether"))
+}
+
 fn clause_around(text: &str, toks: &[Token], k: usize) -> std::ops::Range<usize> {
     let breaks = |a: &Token, b: &Token| {
         text[a.span.end..b.span.start].contains([',', ';', ':', '.', '—', '–'])
