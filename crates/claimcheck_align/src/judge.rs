@@ -3542,6 +3542,17 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
 
+    // "the team thought that the delay was within bounds" where one member said so: one
+    // speaker's view is not the group's.
+    if let Some((group, who)) = group_for_one(primary, &view, &b.window) {
+        let mut r = vec![format!(
+            "the claim gives this as the view of {group}, but the passage is one speaker's ({who})"
+        )];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     // "Henry and Julia went to Lilly's" where Henry asked "How was the Lilly's?": a question
     // about the one spoken to says nothing of the asker doing it too.
     if let Some((names, who, said)) = asked_for_list(primary, &view, &b.window) {
@@ -3774,6 +3785,40 @@ fn singular_for_list(
     let hi = (i + 4).min(ptoks.len() - 1);
     let said = &primary.document().text[ptoks[i].span.start..ptoks[hi].span.end];
     Some((names, who, said.to_string()))
+}
+
+/// The group a claim opens with ("the team", "the group", "everyone") when it reports their
+/// saying or thinking ("the team thought that …", "everyone said …"), and the speaker of the
+/// passage, in a conversation: a passage is one speaker's turn, so it is one member's view.
+/// Acts of a group ("the team agreed", "decided", "discussed") are left alone.
+fn group_for_one(primary: &Primary, view: &ClaimView, w: &Window) -> Option<(String, String)> {
+    if primary.interview {
+        return None;
+    }
+    let toks = &view.tokens;
+    let norm = |k: usize| toks.get(k).map_or("", |t: &Token| t.norm.as_str());
+    let len = match (norm(0), norm(1), norm(2)) {
+        ("the", "team" | "group", _) => 2,
+        ("the", "whole", "team" | "group") => 3,
+        ("everyone" | "everybody", _, _) => 1,
+        ("they", "all", _) => 2,
+        _ => return None,
+    };
+    let verb = if norm(len) == "also" { len + 1 } else { len };
+    let t = toks.get(verb)?;
+    // Talking a matter over ("the team discussed …") is done together, so it is no one's view.
+    let together = ["discuss", "talk", "debat", "agree", "decid", "consider"]
+        .iter()
+        .any(|p| t.norm.as_str().starts_with(p));
+    if !view.outside_quotes(verb)
+        || together
+        || !(is_report_verb(&t.norm) || THINKING_VERBS.contains(&t.norm.as_str()))
+    {
+        return None;
+    }
+    let who = speaker_of(primary, w.first)?;
+    let group = view.text[toks[0].span.start..toks[len - 1].span.end].to_string();
+    Some((group, who))
 }
 
 /// The names, and the speaker and words of a passage, when a list of people opens the claim and
