@@ -3553,6 +3553,21 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
 
+    // "Madeline and Alex had an argument" where Madeline told Alex "We had a little argument
+    // today": a speaker's news of what "we" did is not of the one it is told to.
+    if let Some((names, who, listener)) = told_we_for_list(primary, &view, &b.window) {
+        let listed = match names.split_last() {
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        let mut r = vec![format!(
+            "the claim is about {listed} together, but the passage is {who} telling {listener} what \"we\" did"
+        )];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     // "Henry and Julia went to Lilly's" where Henry asked "How was the Lilly's?": a question
     // about the one spoken to says nothing of the asker doing it too.
     if let Some((names, who, said)) = asked_for_list(primary, &view, &b.window) {
@@ -3785,6 +3800,69 @@ fn singular_for_list(
     let hi = (i + 4).min(ptoks.len() - 1);
     let said = &primary.document().text[ptoks[i].span.start..ptoks[hi].span.end];
     Some((names, who, said.to_string()))
+}
+
+/// The names, the speaker and the one spoken to, when a list of people opens the claim, the
+/// passage is one listed speaker's news of what "we" did or do ("We had a little argument today",
+/// "we're doing fine and enjoying our trip"), and another listed name is the one it is told to
+/// (the nearest other speaker before or after the turn): news is told to someone who was not
+/// there. A plan ("we'll", "let's", "i'd like us to", "are we going …?") may include the listener.
+fn told_we_for_list(
+    primary: &Primary,
+    view: &ClaimView,
+    w: &Window,
+) -> Option<(Vec<String>, String, String)> {
+    if primary.interview {
+        return None;
+    }
+    let names = subject_list(view)?;
+    let who = speaker_of(primary, w.first)?;
+    let own = name_words(&who);
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    if !lower.iter().any(|n| own.contains(n)) {
+        return None;
+    }
+    let turns = &primary.document().turns;
+    let at = primary.turn_index(w.first);
+    let other = |t: &&claimcheck_core::Turn| t.speaker.is_some() && t.speaker != turns[at].speaker;
+    let before = turns[..at].iter().rev().find(other);
+    let after = turns[at + 1..].iter().find(other);
+    let listener = [before, after].into_iter().flatten().find_map(|t| {
+        let label = t.speaker.as_deref()?;
+        let words = name_words(label);
+        lower
+            .iter()
+            .any(|n| !own.contains(n) && words.contains(n))
+            .then(|| label.to_string())
+    })?;
+    let ptoks = window_tokens(primary, w);
+    const WE: &[&str] = &["we", "we're", "we've", "our", "us"];
+    const PLAN: &[&str] = &[
+        "will", "we'll", "i'll", "you'll", "gonna", "shall", "let's", "lets", "together", "wanna",
+        "want", "should", "could", "can", "would", "we'd", "i'd", "like", "love",
+    ];
+    let listed_other = |t: &Token| {
+        lower
+            .iter()
+            .any(|n| !own.contains(n) && t.norm.as_str() == n)
+    };
+    // "Are we going for a beer after?": a question about "we" asks the listener along.
+    let asks = ptoks.windows(2).any(|p| {
+        matches!(p[1].norm.as_str(), "we" | "us")
+            && matches!(
+                p[0].norm.as_str(),
+                "are" | "do" | "did" | "were" | "have" | "shall"
+            )
+    });
+    if asks
+        || !ptoks.iter().any(|t| WE.contains(&t.norm.as_str()))
+        || ptoks
+            .iter()
+            .any(|t| PLAN.contains(&t.norm.as_str()) || listed_other(t))
+    {
+        return None;
+    }
+    Some((names, who, listener))
 }
 
 /// The group a claim opens with ("the team", "the group", "everyone") when it reports their
