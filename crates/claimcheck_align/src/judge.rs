@@ -3553,6 +3553,17 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
 
+    // "Lilly will come over" where Marshall wrote "come over and we'll watch some netflix" and
+    // Lilly never answered: an invitation or a request is not the act it asks for.
+    if let Some((label, who, said)) = request_unanswered(primary, &view, b) {
+        let mut r = vec![format!(
+            "the primary only has {who} asking {label} (\"{said}\"), and {label} does not say yes"
+        )];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     // "Madeline and Alex had an argument" where Madeline told Alex "We had a little argument
     // today": a speaker's news of what "we" did is not of the one it is told to.
     if let Some((names, who, listener)) = told_we_for_list(primary, &view, &b.window) {
@@ -3800,6 +3811,95 @@ fn singular_for_list(
     let hi = (i + 4).min(ptoks.len() - 1);
     let said = &primary.document().text[ptoks[i].span.start..ptoks[hi].span.end];
     Some((names, who, said.to_string()))
+}
+
+/// In a conversation, a claim that opens with a speaker's name and gives them the verb of another
+/// speaker's request or invitation to them: an order ("come over and we'll watch some netflix",
+/// "Do join us") or a question with "you" as its subject ("can you send me the file?"). When the
+/// one asked never speaks after it, or their next turn opens with a refusal, nothing says they
+/// did or will do it. The claim's speaker, the asker and the words asked.
+fn request_unanswered(
+    primary: &Primary,
+    view: &ClaimView,
+    scored: &Scored,
+) -> Option<(String, String, String)> {
+    if primary.interview {
+        return None;
+    }
+    let (label, after) = view.subject.as_ref()?;
+    let who = speaker_of(primary, scored.window.first)?;
+    if who == *label {
+        return None;
+    }
+    let i = (*after..view.tokens.len()).find(|&i| view.tokens[i].is_content())?;
+    if view.weight[i] <= 0.0
+        || scored.quality[i] < 1.0
+        || !view.outside_quotes(i)
+        || view.negated[i]
+        || (crate::wordnet::available() && !crate::wordnet::is_predicate(&view.tokens[i].norm))
+    {
+        return None;
+    }
+    let ptoks = window_tokens(primary, &scored.window);
+    let ptext = &primary.document().text;
+    let occ: Vec<usize> = (0..ptoks.len())
+        .filter(|&k| ptoks[k].stem == view.tokens[i].stem)
+        .collect();
+    let &k = occ.first()?;
+    if !occ.iter().all(|&k| requested(primary, ptext, ptoks, k)) {
+        return None;
+    }
+    // The one asked: silent after the request, or refusing first thing.
+    let doc = primary.document();
+    let at = primary.turn_index(scored.window.last);
+    let reply = doc.turns[at + 1..]
+        .iter()
+        .find(|t| t.speaker.as_deref() == Some(label.as_str()));
+    if let Some(t) = reply {
+        let rtoks = tokenize(ptext, t.span);
+        let refuses = rtoks.first().is_some_and(|f| {
+            matches!(
+                f.norm.as_str(),
+                "no" | "nope" | "nah" | "sorry" | "can't" | "cant"
+            )
+        });
+        if !refuses {
+            return None;
+        }
+    }
+    let lo = k.saturating_sub(3);
+    let hi = (k + 3).min(ptoks.len() - 1);
+    let said = ptext[ptoks[lo].span.start..ptoks[hi].span.end].to_string();
+    Some((label.clone(), who, said))
+}
+
+/// Whether the verb at `k` is asked of the one spoken to: it opens its sentence or follows a
+/// comma in its base form, past "do", "please", "just" ("Do join us", "come over"), or has "you"
+/// for its subject in a question ("can you send me …?").
+fn requested(primary: &Primary, text: &str, toks: &[Token], k: usize) -> bool {
+    let mut b = k;
+    while b > 0
+        && !toks[b].initial
+        && matches!(
+            toks[b - 1].norm.as_str(),
+            "do" | "please" | "just" | "pls" | "plz"
+        )
+    {
+        b -= 1;
+    }
+    let verb = toks[k].norm.as_str();
+    let base = !verb.ends_with("ing") && !verb.ends_with("ed") && !verb.ends_with('s');
+    let opens =
+        toks[b].initial || (b > 0 && text[toks[b - 1].span.end..toks[b].span.start].contains(','));
+    if opens {
+        return base;
+    }
+    let question = {
+        let s = sentence_at(primary, toks[k].span.start);
+        let sentence = &text[primary.document().sentences[s].span.range()];
+        sentence.trim_end().ends_with('?')
+    };
+    question && agent_of(text, toks, k) == Some(Agent::Addressee)
 }
 
 /// The names, the speaker and the one spoken to, when a list of people opens the claim, the
