@@ -3546,7 +3546,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     // speaker's view is not the group's.
     if let Some((group, who)) = group_for_one(primary, &view, &b.window) {
         let mut r = vec![format!(
-            "the claim gives this as the view of {group}, but the passage is one speaker's ({who})"
+            "the claim gives this to {group}, but the passage is one speaker's own ({who})"
         )];
         r.push(passage);
         r.extend(reasons);
@@ -3968,7 +3968,8 @@ fn told_we_for_list(
 /// The group a claim opens with ("the team", "the group", "everyone") when it reports their
 /// saying or thinking ("the team thought that …", "everyone said …"), and the speaker of the
 /// passage, in a conversation: a passage is one speaker's turn, so it is one member's view.
-/// Acts of a group ("the team agreed", "decided", "discussed") are left alone.
+/// Acts of a group ("the team agreed", "decided", "discussed") count only when the passage has
+/// the speaker do them alone ("I decided to …").
 fn group_for_one(primary: &Primary, view: &ClaimView, w: &Window) -> Option<(String, String)> {
     if primary.interview {
         return None;
@@ -3988,10 +3989,16 @@ fn group_for_one(primary: &Primary, view: &ClaimView, w: &Window) -> Option<(Str
     let together = ["discuss", "talk", "debat", "agree", "decid", "consider"]
         .iter()
         .any(|p| t.norm.as_str().starts_with(p));
-    if !view.outside_quotes(verb)
-        || together
-        || !(is_report_verb(&t.norm) || THINKING_VERBS.contains(&t.norm.as_str()))
-    {
+    // Unless the passage has one speaker do it alone: "the team decided to …" where the
+    // passage says "I decided to …".
+    let alone = || {
+        let ptoks = window_tokens(primary, w);
+        let text = &primary.document().text;
+        (0..ptoks.len())
+            .any(|k| ptoks[k].stem == t.stem && agent_of(text, ptoks, k) == Some(Agent::Speaker))
+    };
+    let view_verb = is_report_verb(&t.norm) || THINKING_VERBS.contains(&t.norm.as_str());
+    if !view.outside_quotes(verb) || !((view_verb && !together) || alone()) {
         return None;
     }
     let who = speaker_of(primary, w.first)?;
