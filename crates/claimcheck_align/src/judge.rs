@@ -3553,6 +3553,17 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
 
+    // "the professor thought that the approach had a filter built in" where the professor only
+    // asked how the two differ: a question states no view.
+    if let Some((who, said)) = view_from_question(primary, &view, &b.window) {
+        let mut r = vec![format!(
+            "the claim gives {who}'s view, but the passage is a question (\"{said}\")"
+        )];
+        r.push(passage);
+        r.extend(reasons);
+        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
+    }
+
     // "Lilly will come over" where Marshall wrote "come over and we'll watch some netflix" and
     // Lilly never answered: an invitation or a request is not the act it asks for.
     if let Some((label, who, said)) = request_unanswered(primary, &view, b) {
@@ -3811,6 +3822,72 @@ fn singular_for_list(
     let hi = (i + 4).min(ptoks.len() - 1);
     let said = &primary.document().text[ptoks[i].span.start..ptoks[hi].span.end];
     Some((names, who, said.to_string()))
+}
+
+/// The speaker and the words of a passage when the claim opens with that speaker's label and a
+/// verb of holding or stating a view ("thought", "believed", "explained", "said"), and every
+/// sentence of the passage is a question. Verbs that a question can carry out ("suggested",
+/// "proposed": "shall we …?") are left alone, and so is a rhetorical question.
+fn view_from_question(primary: &Primary, view: &ClaimView, w: &Window) -> Option<(String, String)> {
+    if primary.interview {
+        return None;
+    }
+    let (label, after) = view.subject.as_ref()?;
+    let who = speaker_of(primary, w.first)?;
+    if who != *label {
+        return None;
+    }
+    let toks = &view.tokens;
+    let verb = if toks.get(*after)?.norm.as_str() == "also" {
+        after + 1
+    } else {
+        *after
+    };
+    let stated = matches!(
+        toks.get(verb)?.norm.as_str(),
+        "thought"
+            | "thinks"
+            | "believed"
+            | "believes"
+            | "felt"
+            | "feels"
+            | "explained"
+            | "explains"
+            | "stated"
+            | "states"
+            | "claimed"
+            | "claims"
+            | "argued"
+            | "argues"
+            | "said"
+            | "says"
+            | "mentioned"
+            | "mentions"
+            | "noted"
+            | "notes"
+    );
+    if !stated || !view.outside_quotes(verb) {
+        return None;
+    }
+    let doc = primary.document();
+    let questions = (w.first..=w.last).all(|s| {
+        let sentence = &doc.text[doc.sentences[s].span.range()];
+        let tail = sentence
+            .rfind(char::is_alphanumeric)
+            .map_or("", |i| &sentence[i..]);
+        tail.contains('?')
+    });
+    // A rhetorical question states a view: one that denies ("Isn't it obvious?") or asks who
+    // or why ("Who would want that?").
+    let ptoks = window_tokens(primary, w);
+    let rhetorical = negation_strength(&doc.text, ptoks).iter().any(|&n| n > 0)
+        || ptoks
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "who" | "why"));
+    if !questions || rhetorical {
+        return None;
+    }
+    Some((who, clip(&doc.text[window_span(primary, w).range()], 80)))
 }
 
 /// In a conversation, a claim that opens with a speaker's name and gives them the verb of another
