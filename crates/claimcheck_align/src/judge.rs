@@ -487,7 +487,31 @@ fn interview_setting(text: &str, tokens: &[Token]) -> Vec<bool> {
 /// A meeting's labels may be a role and a letter ("professor c", "phd a"); "the professor" alone
 /// names the one speaker with that role, when no other label has it.
 fn label_subject(primary: &Primary, lower: &str) -> Option<(usize, usize, String, bool)> {
-    let at = if lower.starts_with("the ") { 4 } else { 0 };
+    // "however, user interface pointed out …": a connective that ties the claim to the one
+    // before it comes ahead of the subject.
+    const CONNECTIVES: &[&str] = &[
+        "however, ",
+        "therefore, ",
+        "also, ",
+        "then, ",
+        "in addition, ",
+        "additionally, ",
+        "moreover, ",
+        "furthermore, ",
+        "finally, ",
+        "meanwhile, ",
+        "besides, ",
+    ];
+    let lead = CONNECTIVES
+        .iter()
+        .find(|c| lower.starts_with(*c))
+        .map_or(0, |c| c.len());
+    let at = lead
+        + if lower[lead..].starts_with("the ") {
+            4
+        } else {
+            0
+        };
     let rest = &lower[at..];
     let mut best: Option<(String, bool)> = None;
     for (l, ll, main, possessive) in labels_opening(primary, rest) {
