@@ -1880,7 +1880,15 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                         .is_some_and(|r| r.contains(&k))
                     && !said_with_modifier(primary, &view.tokens[..=i])
             };
-            let relation = if antonyms(c, p) {
+            // "Tommy will lend Derek a cable" where Derek asked for one he "could borrow": a
+            // converse told from the other party's side is the same event, not its opposite.
+            let converse_swapped = || {
+                converse(c, p)
+                    && view.subject.as_ref().is_some_and(|(label, _)| {
+                        speaker_of(primary, scored.window.first).is_some_and(|who| who != *label)
+                    })
+            };
+            let relation = if antonyms(c, p) && !converse_swapped() {
                 "opposite meaning"
             } else if swapped_kind() {
                 "a different thing of the same kind"
@@ -2767,6 +2775,25 @@ fn number_echoed_in_turn<'a>(
 
 fn primary_has_number(primary: &Primary, n: &Number) -> bool {
     primary.numbers.iter().any(|m| same_number(n, m))
+}
+
+/// Verbs that tell one event from either party's side: one party lends what the other borrows.
+const CONVERSES: &[(&str, &str)] = &[
+    ("lend", "borrow"),
+    ("buy", "sell"),
+    ("give", "receive"),
+    ("send", "receive"),
+    ("teach", "learn"),
+];
+
+/// True when the two words are a pair of [`CONVERSES`], in any inflection (by stem).
+fn converse(a: &Token, b: &Token) -> bool {
+    let stem = |w: &str| stem_uncached(w);
+    CONVERSES.iter().any(|(x, y)| {
+        let (sx, sy) = (stem(x), stem(y));
+        (a.stem.as_str() == sx && b.stem.as_str() == sy)
+            || (a.stem.as_str() == sy && b.stem.as_str() == sx)
+    })
 }
 
 fn antonyms(a: &Token, b: &Token) -> bool {
