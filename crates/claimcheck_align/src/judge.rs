@@ -1956,6 +1956,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     // Negation: a matched word that one side negates and the other does not.
     let mut flipped: Option<(usize, usize)> = None;
     let mut agreeing_negated = 0;
+    let mut agreeing_at: Vec<usize> = Vec::new();
     for &i in &view.content {
         if q[i] < 1.0 || view.is_name(i) || !view.outside_quotes(i) {
             continue;
@@ -1990,6 +1991,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         if occ.iter().any(|&k| pneg[k] == view.negated[i]) {
             if view.negated[i] {
                 agreeing_negated += 1;
+                agreeing_at.push(i);
             }
             continue;
         }
@@ -2063,6 +2065,22 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 said.join(" ")
             ),
         });
+    }
+    // A denial the claim shares with the passage in another part of the sentence ("and the
+    // dress wouldn't sew itself") does not excuse one it drops ("has checked" for "haven't
+    // checked"), unless a word of failing or lacking right before the word ("the failure to
+    // resolve") negates it in other words.
+    if let Some((i, _)) = flipped {
+        let lexical = view.tokens[i.saturating_sub(3)..i].iter().any(|t| {
+            ["fail", "unabl", "inabil", "lack", "without", "impossib"]
+                .iter()
+                .any(|p| t.norm.as_str().starts_with(p))
+        });
+        if lexical {
+            flipped = None;
+        } else if agreeing_at.iter().all(|&j| j.abs_diff(i) > 6) {
+            agreeing_negated = 0;
+        }
     }
     if let (Some((i, k)), 0) = (flipped, agreeing_negated) {
         let cue = |toks: &[Token], at: usize, text: &str| -> String {
