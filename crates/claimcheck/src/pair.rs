@@ -421,7 +421,15 @@ mod tests {
         for text in ["", "the", "THE and Of", "é the é", "a1b2c3 the-and"] {
             assert_eq!(looks_english(text), looks_english_by_split(text), "{text}");
         }
-        for text in [&english, &foreign, &cyrillic, &mixed, &long, &front, &short_front] {
+        for text in [
+            &english,
+            &foreign,
+            &cyrillic,
+            &mixed,
+            &long,
+            &front,
+            &short_front,
+        ] {
             assert_eq!(
                 looks_english(text),
                 looks_english_by_split(text),
