@@ -4147,6 +4147,21 @@ fn group_for_one(primary: &Primary, view: &ClaimView, w: &Window) -> Option<(Str
     if !view.outside_quotes(verb) || !((view_verb && !together) || alone()) {
         return None;
     }
+    // A passage that speaks for the group ("we think", "the group argued for") is the group's
+    // view told by one member, not that member's own: a group word with a verb of saying or
+    // thinking, or the claim's own verb, right after it.
+    let ptoks = window_tokens(primary, w);
+    let for_group = (0..ptoks.len()).any(|k| {
+        matches!(
+            ptoks[k].norm.as_str(),
+            "we" | "team" | "group" | "everyone" | "everybody"
+        ) && ptoks[k + 1..(k + 4).min(ptoks.len())].iter().any(|v| {
+            v.stem == t.stem || is_report_verb(&v.norm) || THINKING_VERBS.contains(&v.norm.as_str())
+        })
+    });
+    if for_group {
+        return None;
+    }
     let who = speaker_of(primary, w.first)?;
     let group = view.text[toks[0].span.start..toks[len - 1].span.end].to_string();
     Some((group, who))
