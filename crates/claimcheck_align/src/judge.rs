@@ -7,9 +7,9 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, MAGNITUDE_QUALIFIERS,
-    MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS,
-    THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
+    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, FUNCTION_OPPOSITES,
+    MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS,
+    REPORTING, SCALE_WORDS, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -1906,6 +1906,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         }
     }
 
+    if out.is_empty() {
+        out.extend(function_opposite(view, q, ptoks, ptext, &pneg));
+    }
+
     // A third person of the other sex in the claim word's place ("dealing with her problems"
     // where the passage says "dealing with his problems"): someone else is meant.
     for (i, c) in view.tokens.iter().enumerate() {
@@ -2837,6 +2841,67 @@ fn antonyms(a: &Token, b: &Token) -> bool {
         .is_some()
         || crate::wordnet::antonyms(&a.norm, &b.norm)
         || prefix_opposite(&a.norm, &b.norm)
+}
+
+/// A preposition or quantifier of the claim whose opposite ([`FUNCTION_OPPOSITES`]) stands in its
+/// place in the passage, between the same matched words on both sides and with the same polarity:
+/// "the temperature was below average" where the passage says "above average". Neither side may
+/// have both words there ("more or less", "before and after").
+fn function_opposite(
+    view: &ClaimView,
+    q: &[f64],
+    ptoks: &[Token],
+    ptext: &str,
+    pneg: &[bool],
+) -> Option<Conflict> {
+    for (i, c) in view.tokens.iter().enumerate() {
+        let opposite = |w: &str| {
+            FUNCTION_OPPOSITES
+                .iter()
+                .any(|&(a, b)| (a == c.norm.as_str() && b == w) || (b == c.norm.as_str() && a == w))
+        };
+        if !FUNCTION_OPPOSITES
+            .iter()
+            .any(|&(a, b)| a == c.norm.as_str() || b == c.norm.as_str())
+            || !view.outside_quotes(i)
+        {
+            continue;
+        }
+        let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) else {
+            continue;
+        };
+        if ptoks[r.clone()].iter().any(|p| p.norm == c.norm) {
+            continue;
+        }
+        // The claim's own stretch between the same matched neighbours.
+        let from = (view.content.iter().rev())
+            .find(|&&k| k < i && q[k] >= 1.0)
+            .map_or(0, |&k| k + 1);
+        let to = (view.content.iter())
+            .find(|&&k| k > i && q[k] >= 1.0)
+            .map_or(view.tokens.len(), |&k| k);
+        // "no more than five" is a bound, not the opposite of "less than five".
+        let after_cue = |toks: &[Token], j: usize| j > 0 && toks[j - 1].negation;
+        if after_cue(&view.tokens, i) {
+            continue;
+        }
+        let found = r.clone().find(|&k| {
+            opposite(&ptoks[k].norm)
+                && !after_cue(ptoks, k)
+                && pneg[k] == view.negated[i]
+                && !view.tokens[from..to]
+                    .iter()
+                    .any(|t| t.norm == ptoks[k].norm)
+        });
+        if let Some(k) = found {
+            return Some(Conflict::said_instead(
+                view.word(i),
+                &ptext[ptoks[k].span.range()],
+                Some("opposite meaning"),
+            ));
+        }
+    }
+    None
 }
 
 /// The sex a third-person pronoun speaks of: `Some(true)` for "he", "him", "his", "himself",

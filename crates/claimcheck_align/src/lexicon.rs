@@ -801,6 +801,21 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Opposites among the words that are not content (and their content partners: "less", "fewer",
+/// "least"): prepositions and quantifiers that reverse a claim when one takes the other's place
+/// ("above average" / "below average", "voted for" / "voted against"). Words of many senses whose
+/// swap is often no reversal are left out: "in"/"out", "to"/"from", "many"/"few" ("quite a few").
+pub(crate) const FUNCTION_OPPOSITES: &[(&str, &str)] = &[
+    ("above", "below"),
+    ("before", "after"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("most", "least"),
+    ("up", "down"),
+    ("over", "under"),
+    ("for", "against"),
+];
+
 /// A core of common antonym pairs, used with or without WordNet.
 pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("increase", "decrease"),
