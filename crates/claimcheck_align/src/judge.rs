@@ -2880,14 +2880,17 @@ fn function_opposite(
         let to = (view.content.iter())
             .find(|&&k| k > i && q[k] >= 1.0)
             .map_or(view.tokens.len(), |&k| k);
-        // "no more than five" is a bound, not the opposite of "less than five".
-        let after_cue = |toks: &[Token], j: usize| j > 0 && toks[j - 1].negation;
-        if after_cue(&view.tokens, i) {
+        // "no more than five" is a bound, not the opposite of "less than five"; "with no
+        // agreement" is "without an agreement".
+        let beside_cue = |toks: &[Token], j: usize| {
+            (j > 0 && toks[j - 1].negation) || toks.get(j + 1).is_some_and(|t| t.negation)
+        };
+        if beside_cue(&view.tokens, i) {
             continue;
         }
         let found = r.clone().find(|&k| {
             opposite(&ptoks[k].norm)
-                && !after_cue(ptoks, k)
+                && !beside_cue(ptoks, k)
                 && pneg[k] == view.negated[i]
                 && !view.tokens[from..to]
                     .iter()

@@ -814,6 +814,7 @@ pub(crate) const FUNCTION_OPPOSITES: &[(&str, &str)] = &[
     ("up", "down"),
     ("over", "under"),
     ("for", "against"),
+    ("with", "without"),
 ];
 
 /// A core of common antonym pairs, used with or without WordNet.
