@@ -7,9 +7,9 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, FUNCTION_OPPOSITES,
-    MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS,
-    REPORTING, SCALE_WORDS, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
+    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, MAGNITUDE_QUALIFIERS,
+    MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS,
+    SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -2843,10 +2843,23 @@ fn antonyms(a: &Token, b: &Token) -> bool {
         || prefix_opposite(&a.norm, &b.norm)
 }
 
-/// A preposition or quantifier of the claim whose opposite ([`FUNCTION_OPPOSITES`]) stands in its
-/// place in the passage, between the same matched words on both sides and with the same polarity:
-/// "the temperature was below average" where the passage says "above average". Neither side may
-/// have both words there ("more or less", "before and after").
+/// [`SLOT_OPPOSITES`] by stem, both ways round.
+fn slot_opposites() -> &'static [(Word, Word)] {
+    static PAIRS: std::sync::OnceLock<Vec<(Word, Word)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let stem = |w: &str| Word::new(&stem_uncached(w));
+        SLOT_OPPOSITES
+            .iter()
+            .flat_map(|&(a, b)| [(stem(a), stem(b)), (stem(b), stem(a))])
+            .collect()
+    })
+}
+
+/// A word of the claim whose opposite ([`SLOT_OPPOSITES`]: a preposition, a quantifier, a verb
+/// of judging) stands in its place in the passage, between the same matched words on both sides
+/// and with the same polarity: "the temperature was below average" where the passage says
+/// "above average". Neither side may have both words there ("more or less", "before and
+/// after").
 fn function_opposite(
     view: &ClaimView,
     q: &[f64],
@@ -2854,23 +2867,24 @@ fn function_opposite(
     ptext: &str,
     pneg: &[bool],
 ) -> Option<Conflict> {
+    let pairs = slot_opposites();
     for (i, c) in view.tokens.iter().enumerate() {
-        let opposite = |w: &str| {
-            FUNCTION_OPPOSITES
-                .iter()
-                .any(|&(a, b)| (a == c.norm.as_str() && b == w) || (b == c.norm.as_str() && a == w))
-        };
-        if !FUNCTION_OPPOSITES
-            .iter()
-            .any(|&(a, b)| a == c.norm.as_str() || b == c.norm.as_str())
-            || !view.outside_quotes(i)
-        {
+        if !pairs.iter().any(|(a, _)| *a == c.stem) || !view.outside_quotes(i) {
             continue;
         }
+        let opposite = |p: &Token| pairs.iter().any(|(a, b)| *a == c.stem && *b == p.stem);
         let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) else {
             continue;
         };
-        if ptoks[r.clone()].iter().any(|p| p.norm == c.norm) {
+        if ptoks[r.clone()].iter().any(|p| p.stem == c.stem) {
+            continue;
+        }
+        // "no more than five" is a bound, not the opposite of "less than five"; "with no
+        // agreement" is "without an agreement".
+        let beside_cue = |toks: &[Token], j: usize| {
+            (j > 0 && toks[j - 1].negation) || toks.get(j + 1).is_some_and(|t| t.negation)
+        };
+        if beside_cue(&view.tokens, i) {
             continue;
         }
         // The claim's own stretch between the same matched neighbours.
@@ -2880,21 +2894,13 @@ fn function_opposite(
         let to = (view.content.iter())
             .find(|&&k| k > i && q[k] >= 1.0)
             .map_or(view.tokens.len(), |&k| k);
-        // "no more than five" is a bound, not the opposite of "less than five"; "with no
-        // agreement" is "without an agreement".
-        let beside_cue = |toks: &[Token], j: usize| {
-            (j > 0 && toks[j - 1].negation) || toks.get(j + 1).is_some_and(|t| t.negation)
-        };
-        if beside_cue(&view.tokens, i) {
-            continue;
-        }
         let found = r.clone().find(|&k| {
-            opposite(&ptoks[k].norm)
+            opposite(&ptoks[k])
                 && !beside_cue(ptoks, k)
                 && pneg[k] == view.negated[i]
                 && !view.tokens[from..to]
                     .iter()
-                    .any(|t| t.norm == ptoks[k].norm)
+                    .any(|t| t.stem == ptoks[k].stem)
         });
         if let Some(k) = found {
             return Some(Conflict::said_instead(

@@ -801,11 +801,13 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// Opposites among the words that are not content (and their content partners: "less", "fewer",
-/// "least"): prepositions and quantifiers that reverse a claim when one takes the other's place
-/// ("above average" / "below average", "voted for" / "voted against"). Words of many senses whose
-/// swap is often no reversal are left out: "in"/"out", "to"/"from", "many"/"few" ("quite a few").
-pub(crate) const FUNCTION_OPPOSITES: &[(&str, &str)] = &[
+/// Opposites among words that the antonym check of content words never compares: prepositions
+/// and quantifiers ("above average" / "below average", "voted for" / "voted against"), their
+/// content partners ("less", "fewer", "least"), and verbs of judging, which frame a report
+/// rather than carry content ("approved" / "rejected", "praised" / "criticised"). Compared by
+/// stem. Words of many senses whose swap is often no reversal are left out: "in"/"out",
+/// "to"/"from", "many"/"few" ("quite a few").
+pub(crate) const SLOT_OPPOSITES: &[(&str, &str)] = &[
     ("above", "below"),
     ("before", "after"),
     ("more", "less"),
@@ -815,6 +817,14 @@ pub(crate) const FUNCTION_OPPOSITES: &[(&str, &str)] = &[
     ("over", "under"),
     ("for", "against"),
     ("with", "without"),
+    ("approve", "reject"),
+    ("accept", "reject"),
+    ("confirm", "deny"),
+    ("admit", "deny"),
+    ("praise", "criticise"),
+    ("praise", "criticize"),
+    ("praise", "condemn"),
+    ("welcome", "condemn"),
 ];
 
 /// A core of common antonym pairs, used with or without WordNet.
