@@ -2824,13 +2824,27 @@ fn antonyms(a: &Token, b: &Token) -> bool {
         std::sync::OnceLock::new();
     let pair_hash = |x: &Word, y: &Word| x.hash_value().rotate_left(32) ^ y.hash_value();
     let core = CORE.get_or_init(|| {
+        // Each word's stem, and those of its irregular inflections ("lost" for "lose", "rose"
+        // for "rise"), which share no stem with it.
+        let listed: rustc_hash::FxHashSet<&str> =
+            ANTONYMS.iter().flat_map(|&(x, y)| [x, y]).collect();
+        let irregular = crate::wordnet::irregular_forms(|w| listed.contains(w));
+        let stems = |w: &str| -> Vec<Word> {
+            std::iter::once(w)
+                .chain(irregular.iter().filter(|(_, l)| *l == w).map(|(f, _)| *f))
+                .map(|f| Word::new(&stem_uncached(f)))
+                .collect()
+        };
         let mut table = hashbrown::HashTable::new();
         for (x, y) in ANTONYMS {
-            let (sx, sy) = (Word::new(&stem_uncached(x)), Word::new(&stem_uncached(y)));
-            for (p, q) in [(sx.clone(), sy.clone()), (sy, sx)] {
-                let h = pair_hash(&p, &q);
-                if table.find(h, |(u, v)| *u == p && *v == q).is_none() {
-                    table.insert_unique(h, (p, q), |(u, v)| pair_hash(u, v));
+            for sx in stems(x) {
+                for sy in stems(y) {
+                    for (p, q) in [(sx.clone(), sy.clone()), (sy.clone(), sx.clone())] {
+                        let h = pair_hash(&p, &q);
+                        if table.find(h, |(u, v)| *u == p && *v == q).is_none() {
+                            table.insert_unique(h, (p, q), |(u, v)| pair_hash(u, v));
+                        }
+                    }
                 }
             }
         }

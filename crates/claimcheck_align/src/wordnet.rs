@@ -887,6 +887,18 @@ pub(crate) fn antonyms(a: &str, b: &str) -> bool {
     wordnet().antonym_forms(a, b, forms)
 }
 
+/// The irregular inflections of verbs, adjectives and adverbs whose lemma `keep` accepts, with
+/// that lemma ("lost", "lose"), from WordNet's exception lists; empty without WordNet. Sorted,
+/// so that what is built from them does not depend on hash order.
+pub(crate) fn irregular_forms(keep: impl Fn(&str) -> bool) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = (wordnet().exceptions.iter())
+        .filter(|(_, lemma)| keep(lemma))
+        .map(|(form, lemma)| (&**form, &**lemma))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// The synset ids of every lemma of a word form, sorted; empty without WordNet.
 pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
     let wn = wordnet();
