@@ -3242,6 +3242,14 @@ fn rest_supported(
 /// Novel content words that make an appended phrase (see `added_phrase`).
 const ADDED_PHRASE_WORDS: usize = 3;
 
+/// "A, B and C".
+fn and_list(names: &[String]) -> String {
+    match names.split_last() {
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn quoted_list(words: &[String]) -> String {
     words
         .iter()
@@ -3673,91 +3681,74 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         }
     }
 
-    // A list of people that names one of them twice ("Mark, Anna, George and George") is
-    // garbled: who the claim is about cannot be told, whatever the passage says.
-    if let Some(name) = repeated_in_list(&view) {
-        let mut r = vec![format!(
-            "the claim names \"{name}\" twice in one list of people, so who it is about cannot be told"
-        )];
-        r.push(passage);
-        r.extend(reasons);
-        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
-    }
-
-    // "Reeve, Winslow and Booker prefer mountains" where Booker said "i prefer mountains": the
-    // passage is one speaker's word of themself alone, which supports nobody else in the list.
-    if let Some((names, who, said)) = singular_for_list(primary, &view, &b.window) {
-        let listed = match names.split_last() {
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => String::new(),
-        };
-        let mut r = vec![format!(
-            "the claim is about {listed} together, but the passage is {who}'s of themself alone (\"{said}\")"
-        )];
-        r.push(passage);
-        r.extend(reasons);
-        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
-    }
-
-    // "the team thought that the delay was within bounds" where one member said so: one
-    // speaker's view is not the group's.
-    if let Some((group, who)) = group_for_one(primary, &view, &b.window) {
-        let mut r = vec![format!(
-            "the claim gives this to {group}, but the passage is one speaker's own ({who})"
-        )];
-        r.push(passage);
-        r.extend(reasons);
-        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
-    }
-
-    // "the professor thought that the approach had a filter built in" where the professor only
-    // asked how the two differ: a question states no view.
-    if let Some((who, said)) = view_from_question(primary, &view, &b.window) {
-        let mut r = vec![format!(
-            "the claim gives {who}'s view, but the passage is a question (\"{said}\")"
-        )];
-        r.push(passage);
-        r.extend(reasons);
-        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
-    }
-
-    // "Lilly will come over" where Marshall wrote "come over and we'll watch some netflix" and
-    // Lilly never answered: an invitation or a request is not the act it asks for.
-    if let Some((label, who, said)) = request_unanswered(primary, &view, b) {
-        let mut r = vec![format!(
-            "the primary only has {who} asking {label} (\"{said}\"), and {label} does not say yes"
-        )];
-        r.push(passage);
-        r.extend(reasons);
-        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
-    }
-
-    // "Madeline and Alex had an argument" where Madeline told Alex "We had a little argument
-    // today": a speaker's news of what "we" did is not of the one it is told to.
-    if let Some((names, who, listener)) = told_we_for_list(primary, &view, &b.window) {
-        let listed = match names.split_last() {
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => String::new(),
-        };
-        let mut r = vec![format!(
-            "the claim is about {listed} together, but the passage is {who} telling {listener} what \"we\" did"
-        )];
-        r.push(passage);
-        r.extend(reasons);
-        return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
-    }
-
-    // "Henry and Julia went to Lilly's" where Henry asked "How was the Lilly's?": a question
-    // about the one spoken to says nothing of the asker doing it too.
-    if let Some((names, who, said)) = asked_for_list(primary, &view, &b.window) {
-        let listed = match names.split_last() {
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => String::new(),
-        };
-        let mut r = vec![format!(
-            "the claim is about {listed} together, but the passage is {who} asking the one spoken to (\"{said}\")"
-        )];
-        r.push(passage);
+    // Who the claim is about, or what kind of turn the passage is, rules out support whatever
+    // the words share; the first such reason found is given.
+    let misread = None
+        // A list of people that names one of them twice ("Mark, Anna, George and George") is
+        // garbled: who the claim is about cannot be told, whatever the passage says.
+        .or_else(|| {
+            repeated_in_list(&view).map(|name| {
+                format!(
+                    "the claim names \"{name}\" twice in one list of people, so who it is about cannot be told"
+                )
+            })
+        })
+        // "Reeve, Winslow and Booker prefer mountains" where Booker said "i prefer mountains":
+        // the passage is one speaker's word of themself alone, which supports nobody else in
+        // the list.
+        .or_else(|| {
+            singular_for_list(primary, &view, &b.window).map(|(names, who, said)| {
+                format!(
+                    "the claim is about {} together, but the passage is {who}'s of themself alone (\"{said}\")",
+                    and_list(&names)
+                )
+            })
+        })
+        // "the team thought that the delay was within bounds" where one member said so: one
+        // speaker's view is not the group's.
+        .or_else(|| {
+            group_for_one(primary, &view, &b.window).map(|(group, who)| {
+                format!("the claim gives this to {group}, but the passage is one speaker's own ({who})")
+            })
+        })
+        // "the professor thought that the approach had a filter built in" where the professor
+        // only asked how the two differ: a question states no view.
+        .or_else(|| {
+            view_from_question(primary, &view, &b.window).map(|(who, said)| {
+                format!("the claim gives {who}'s view, but the passage is a question (\"{said}\")")
+            })
+        })
+        // "Lilly will come over" where Marshall wrote "come over and we'll watch some netflix"
+        // and Lilly never answered: an invitation or a request is not the act it asks for.
+        .or_else(|| {
+            request_unanswered(primary, &view, b).map(|(label, who, said)| {
+                format!(
+                    "the primary only has {who} asking {label} (\"{said}\"), and {label} does not say yes"
+                )
+            })
+        })
+        // "Madeline and Alex had an argument" where Madeline told Alex "We had a little
+        // argument today": a speaker's news of what "we" did is not of the one it is told to.
+        .or_else(|| {
+            told_we_for_list(primary, &view, &b.window).map(|(names, who, listener)| {
+                format!(
+                    "the claim is about {} together, but the passage is {who} telling {listener} what \"we\" did",
+                    and_list(&names)
+                )
+            })
+        })
+        // "Henry and Julia went to Lilly's" where Henry asked "How was the Lilly's?": a
+        // question about the one spoken to says nothing of the asker doing it too.
+        .or_else(|| {
+            asked_for_list(primary, &view, &b.window).map(|(names, who, said)| {
+                format!(
+                    "the claim is about {} together, but the passage is {who} asking the one spoken to (\"{said}\")",
+                    and_list(&names)
+                )
+            })
+        });
+    if let Some(why) = misread {
+        let mut r = vec![why, passage];
         r.extend(reasons);
         return finish(Verdict::Unsupported, r, evidence, evidence_sentence, score);
     }
