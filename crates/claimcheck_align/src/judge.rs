@@ -4127,6 +4127,26 @@ fn requested(primary: &Primary, text: &str, toks: &[Token], k: usize) -> bool {
     question && agent_of(text, toks, k) == Some(Agent::Addressee)
 }
 
+/// The names of the list of people a claim opens with, the passage's speaker and the words of
+/// that speaker's label, when the speaker is one of those named (in a conversation, not an
+/// interview).
+fn listed_speaker(
+    primary: &Primary,
+    view: &ClaimView,
+    w: &Window,
+) -> Option<(Vec<String>, String, Vec<String>)> {
+    if primary.interview {
+        return None;
+    }
+    let names = subject_list(view)?;
+    let who = speaker_of(primary, w.first)?;
+    let own = name_words(&who);
+    if !names.iter().any(|n| own.contains(&n.to_lowercase())) {
+        return None;
+    }
+    Some((names, who, own))
+}
+
 /// The names, the speaker and the one spoken to, when a list of people opens the claim, the
 /// passage is one listed speaker's news of what "we" did or do ("We had a little argument today",
 /// "we're doing fine and enjoying our trip"), and another listed name is the one it is told to
@@ -4137,16 +4157,8 @@ fn told_we_for_list(
     view: &ClaimView,
     w: &Window,
 ) -> Option<(Vec<String>, String, String)> {
-    if primary.interview {
-        return None;
-    }
-    let names = subject_list(view)?;
-    let who = speaker_of(primary, w.first)?;
-    let own = name_words(&who);
+    let (names, who, own) = listed_speaker(primary, view, w)?;
     let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
-    if !lower.iter().any(|n| own.contains(n)) {
-        return None;
-    }
     let turns = &primary.document().turns;
     let at = primary.turn_index(w.first);
     let other = |t: &&claimcheck_core::Turn| t.speaker.is_some() && t.speaker != turns[at].speaker;
@@ -4255,15 +4267,7 @@ fn asked_for_list(
     view: &ClaimView,
     w: &Window,
 ) -> Option<(Vec<String>, String, String)> {
-    if primary.interview {
-        return None;
-    }
-    let names = subject_list(view)?;
-    let who = speaker_of(primary, w.first)?;
-    let own = name_words(&who);
-    if !names.iter().any(|n| own.contains(&n.to_lowercase())) {
-        return None;
-    }
+    let (names, who, _) = listed_speaker(primary, view, w)?;
     let doc = primary.document();
     // A question mark after the last word, an emoticon after it or not ("How was it? :)").
     let questions = (w.first..=w.last).all(|s| {
