@@ -4018,13 +4018,7 @@ fn view_from_question(primary: &Primary, view: &ClaimView, w: &Window) -> Option
         return None;
     }
     let doc = primary.document();
-    let questions = (w.first..=w.last).all(|s| {
-        let sentence = &doc.text[doc.sentences[s].span.range()];
-        let tail = sentence
-            .rfind(char::is_alphanumeric)
-            .map_or("", |i| &sentence[i..]);
-        tail.contains('?')
-    });
+    let questions = all_questions(primary, w);
     // A rhetorical question states a view: one that denies ("Isn't it obvious?") or asks who
     // or why ("Who would want that?").
     let ptoks = window_tokens(primary, w);
@@ -4125,6 +4119,19 @@ fn requested(primary: &Primary, text: &str, toks: &[Token], k: usize) -> bool {
         sentence.trim_end().ends_with('?')
     };
     question && agent_of(text, toks, k) == Some(Agent::Addressee)
+}
+
+/// True when every sentence of the window is a question: a question mark after its last word,
+/// an emoticon after it or not ("How was it? :)").
+fn all_questions(primary: &Primary, w: &Window) -> bool {
+    let doc = primary.document();
+    (w.first..=w.last).all(|s| {
+        let sentence = &doc.text[doc.sentences[s].span.range()];
+        let tail = sentence
+            .rfind(char::is_alphanumeric)
+            .map_or("", |i| &sentence[i..]);
+        tail.contains('?')
+    })
 }
 
 /// The names of the list of people a claim opens with, the passage's speaker and the words of
@@ -4269,14 +4276,7 @@ fn asked_for_list(
 ) -> Option<(Vec<String>, String, String)> {
     let (names, who, _) = listed_speaker(primary, view, w)?;
     let doc = primary.document();
-    // A question mark after the last word, an emoticon after it or not ("How was it? :)").
-    let questions = (w.first..=w.last).all(|s| {
-        let sentence = &doc.text[doc.sentences[s].span.range()];
-        let tail = sentence
-            .rfind(char::is_alphanumeric)
-            .map_or("", |i| &sentence[i..]);
-        tail.contains('?')
-    });
+    let questions = all_questions(primary, w);
     if !questions {
         return None;
     }
