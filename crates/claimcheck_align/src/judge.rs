@@ -1667,6 +1667,18 @@ fn slot(
     }
 }
 
+/// The claim's tokens around token `i` up to its nearest fully matched content words on either
+/// side: the claim's own counterpart of [`slot`].
+fn own_stretch(view: &ClaimView, q: &[f64], i: usize) -> std::ops::Range<usize> {
+    let from = (view.content.iter().rev())
+        .find(|&&k| k < i && q[k] >= 1.0)
+        .map_or(0, |&k| k + 1);
+    let to = (view.content.iter())
+        .find(|&&k| k > i && q[k] >= 1.0)
+        .map_or(view.tokens.len(), |&k| k);
+    from..to
+}
+
 /// True when a slot lies between matched neighbours on both sides (not a one-sided guess).
 fn tight_slot(
     view: &ClaimView,
@@ -1929,14 +1941,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         };
         // The claim's own stretch between the same matched neighbours: a pronoun of the other
         // sex there ("asking her to get him") accounts for the passage's.
-        let from = (view.content.iter().rev())
-            .find(|&&k| k < i && q[k] >= 1.0)
-            .map_or(0, |&k| k + 1);
-        let to = (view.content.iter())
-            .find(|&&k| k > i && q[k] >= 1.0)
-            .map_or(view.tokens.len(), |&k| k);
+        let own = own_stretch(view, q, i);
         let claim_has = |want: bool| {
-            view.tokens[from..to]
+            view.tokens[own.clone()]
                 .iter()
                 .any(|t| pronoun_sex(&t.norm) == Some(want))
         };
@@ -2902,17 +2909,12 @@ fn function_opposite(
             continue;
         }
         // The claim's own stretch between the same matched neighbours.
-        let from = (view.content.iter().rev())
-            .find(|&&k| k < i && q[k] >= 1.0)
-            .map_or(0, |&k| k + 1);
-        let to = (view.content.iter())
-            .find(|&&k| k > i && q[k] >= 1.0)
-            .map_or(view.tokens.len(), |&k| k);
+        let own = own_stretch(view, q, i);
         let found = r.clone().find(|&k| {
             opposite(&ptoks[k])
                 && !beside_cue(ptoks, k)
                 && pneg[k] == view.negated[i]
-                && !view.tokens[from..to]
+                && !view.tokens[own.clone()]
                     .iter()
                     .any(|t| t.stem == ptoks[k].stem)
         });
