@@ -2825,55 +2825,65 @@ fn converse(a: &Token, b: &Token) -> bool {
     })
 }
 
-fn antonyms(a: &Token, b: &Token) -> bool {
-    // Keyed by both stems' hashes, so that a look-up takes no reference count.
-    static CORE: std::sync::OnceLock<hashbrown::HashTable<(Word, Word)>> =
-        std::sync::OnceLock::new();
-    let pair_hash = |x: &Word, y: &Word| x.hash_value().rotate_left(32) ^ y.hash_value();
-    let core = CORE.get_or_init(|| {
-        // Each word's stem, and those of its irregular inflections ("lost" for "lose", "rose"
-        // for "rise"), which share no stem with it.
-        let listed: rustc_hash::FxHashSet<&str> =
-            ANTONYMS.iter().flat_map(|&(x, y)| [x, y]).collect();
+/// Pairs of words compared by stem, both ways round: each word's stem and those of its
+/// irregular forms from WordNet's exception lists ("lost" for "lose", "rose" for "rise"), which
+/// share no stem with it. Keyed by both stems' hashes, so that a look-up takes no reference
+/// count.
+struct StemPairs {
+    pairs: hashbrown::HashTable<(Word, Word)>,
+    /// Every stem that has a partner.
+    stems: rustc_hash::FxHashSet<Word>,
+}
+
+impl StemPairs {
+    fn new(list: &[(&str, &str)]) -> StemPairs {
+        let listed: rustc_hash::FxHashSet<&str> = list.iter().flat_map(|&(x, y)| [x, y]).collect();
         let irregular = crate::wordnet::irregular_forms(|w| listed.contains(w));
-        let stems = |w: &str| -> Vec<Word> {
+        let stems_of = |w: &str| -> Vec<Word> {
             std::iter::once(w)
                 .chain(irregular.iter().filter(|(_, l)| *l == w).map(|(f, _)| *f))
                 .map(|f| Word::new(&stem_uncached(f)))
                 .collect()
         };
-        let mut table = hashbrown::HashTable::new();
-        for (x, y) in ANTONYMS {
-            for sx in stems(x) {
-                for sy in stems(y) {
+        let mut pairs = hashbrown::HashTable::new();
+        let mut stems = rustc_hash::FxHashSet::default();
+        for (x, y) in list {
+            for sx in stems_of(x) {
+                for sy in stems_of(y) {
                     for (p, q) in [(sx.clone(), sy.clone()), (sy.clone(), sx.clone())] {
-                        let h = pair_hash(&p, &q);
-                        if table.find(h, |(u, v)| *u == p && *v == q).is_none() {
-                            table.insert_unique(h, (p, q), |(u, v)| pair_hash(u, v));
+                        let h = Self::hash(&p, &q);
+                        if pairs.find(h, |(u, v)| *u == p && *v == q).is_none() {
+                            stems.insert(p.clone());
+                            pairs.insert_unique(h, (p, q), |(u, v)| Self::hash(u, v));
                         }
                     }
                 }
             }
         }
-        table
-    });
-    let h = pair_hash(&a.stem, &b.stem);
-    core.find(h, |(u, v)| *u == a.stem && *v == b.stem)
-        .is_some()
-        || crate::wordnet::antonyms(&a.norm, &b.norm)
-        || prefix_opposite(&a.norm, &b.norm)
+        StemPairs { pairs, stems }
+    }
+
+    fn hash(x: &Word, y: &Word) -> u64 {
+        x.hash_value().rotate_left(32) ^ y.hash_value()
+    }
+
+    /// True when `a` and `b` are a listed pair.
+    fn has(&self, a: &Word, b: &Word) -> bool {
+        (self.pairs.find(Self::hash(a, b), |(u, v)| u == a && v == b)).is_some()
+    }
+
+    /// True when `a` has a partner.
+    fn lists(&self, a: &Word) -> bool {
+        self.stems.contains(a)
+    }
 }
 
-/// [`SLOT_OPPOSITES`] by stem, both ways round.
-fn slot_opposites() -> &'static [(Word, Word)] {
-    static PAIRS: std::sync::OnceLock<Vec<(Word, Word)>> = std::sync::OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let stem = |w: &str| Word::new(&stem_uncached(w));
-        SLOT_OPPOSITES
-            .iter()
-            .flat_map(|&(a, b)| [(stem(a), stem(b)), (stem(b), stem(a))])
-            .collect()
-    })
+fn antonyms(a: &Token, b: &Token) -> bool {
+    static CORE: std::sync::OnceLock<StemPairs> = std::sync::OnceLock::new();
+    CORE.get_or_init(|| StemPairs::new(ANTONYMS))
+        .has(&a.stem, &b.stem)
+        || crate::wordnet::antonyms(&a.norm, &b.norm)
+        || prefix_opposite(&a.norm, &b.norm)
 }
 
 /// A word of the claim whose opposite ([`SLOT_OPPOSITES`]: a preposition, a quantifier, a verb
@@ -2888,12 +2898,13 @@ fn function_opposite(
     ptext: &str,
     pneg: &[bool],
 ) -> Option<Conflict> {
-    let pairs = slot_opposites();
+    static PAIRS: std::sync::OnceLock<StemPairs> = std::sync::OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| StemPairs::new(SLOT_OPPOSITES));
     for (i, c) in view.tokens.iter().enumerate() {
-        if !pairs.iter().any(|(a, _)| *a == c.stem) || !view.outside_quotes(i) {
+        if !pairs.lists(&c.stem) || !view.outside_quotes(i) {
             continue;
         }
-        let opposite = |p: &Token| pairs.iter().any(|(a, b)| *a == c.stem && *b == p.stem);
+        let opposite = |p: &Token| pairs.has(&c.stem, &p.stem);
         let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) else {
             continue;
         };
