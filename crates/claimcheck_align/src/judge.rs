@@ -3493,6 +3493,8 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
 
     // Claims that join two passages: score the best pair of windows together.
     let mut second: Option<Window> = None;
+    // What the two passages together match of the claim's words.
+    let mut joined: Option<Vec<f64>> = None;
     let mut score = best.map_or(0.0, |b| b.window.score);
     if let Some(b) = best {
         for o in pool.iter().take(12) {
@@ -3509,6 +3511,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
             if u > score + 0.1 {
                 score = u;
                 second = Some(o.window);
+                joined = Some(union);
             }
         }
     }
@@ -3685,7 +3688,19 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
 
     // 4. Conflicts with the passage.
     if score >= t.core {
-        let found = conflicts(primary, &view, b);
+        // A word the second passage has is found, whatever stands in its place in the first.
+        let both;
+        let scored = match joined {
+            Some(quality) => {
+                both = Scored {
+                    window: b.window,
+                    quality,
+                };
+                &both
+            }
+            None => b,
+        };
+        let found = conflicts(primary, &view, scored);
         if !found.is_empty() {
             let mut r: Vec<String> = found.into_iter().map(|c| c.reason).collect();
             r.push(passage);
