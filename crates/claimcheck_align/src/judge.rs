@@ -2010,6 +2010,18 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         if view.in_parentheses(i) {
             continue;
         }
+        // "Was thinking about working as a flight attendant, but doesn't want to work there
+        // forever": the claim has the word in the passage's polarity too, and that one is the
+        // passage's counterpart.
+        let both_ways = view.tokens.iter().enumerate().any(|(j, u)| {
+            j != i
+                && u.stem == c.stem
+                && view.outside_quotes(j)
+                && occ.iter().any(|&k| pneg[k] == view.negated[j])
+        });
+        if both_ways {
+            continue;
+        }
         // "If you have any idea for a present, let me know" asserts nothing about having one:
         // a condition has no polarity that a claim's denial ("has no idea") could contradict,
         // unless the claim states the condition too.
