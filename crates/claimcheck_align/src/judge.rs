@@ -1505,10 +1505,35 @@ fn voice(view: &ClaimView) -> Voice {
             // "…, which I discussed in my piece" is an aside in a relative clause: the sentence
             // is still a report, judged on its reported part.
             let relative = aside_from.is_some_and(|a| i >= a);
+            // "After the mine opened", "a coal mine": after an article, a possessive or a
+            // content word, "mine" is the noun ("a friend of mine", "it is mine" stay first person).
+            let mine_noun = t.norm == "mine"
+                && i.checked_sub(1).is_some_and(|p| {
+                    let before = &view.tokens[p];
+                    before.is_content()
+                        || matches!(
+                            before.norm.as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "this"
+                                | "that"
+                                | "its"
+                                | "their"
+                                | "our"
+                                | "his"
+                                | "her"
+                                | "your"
+                                | "every"
+                                | "each"
+                                | "one"
+                        )
+                });
             FIRST_PERSON.contains(&t.norm.as_str())
                 && (t.norm != "i" || word == "I")
                 && !abbreviation
                 && !relative
+                && !mine_noun
         })
         .map(|&i| view.word(i).to_string());
     let phrase = opinion_phrase(&lower).map(str::to_string);
