@@ -807,7 +807,10 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
             || (matches!(
                 t.norm.as_str(),
                 "refuse" | "refuses" | "refused" | "refusing" | "declined" | "declines"
-            ) && next == "to");
+            ) && next == "to"
+                // "Declined to four percent" is a fall, not a refusal.
+                && !tokens.get(i + 2).is_some_and(|n| n.norm.starts_with(|c: char| c.is_ascii_digit())
+                    || crate::lexicon::NUMBER_WORDS.iter().any(|(w, _)| *w == n.norm.as_str())));
         if !t.negation && !paraphrase && !denial {
             continue;
         }
