@@ -7,9 +7,9 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, MAGNITUDE_QUALIFIERS,
-    MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, QUALIFIERS, REPORTING, SCALE_WORDS,
-    SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
+    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, JUDGING_POLES,
+    MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, POLES,
+    QUALIFIERS, REPORTING, SCALE_WORDS, SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
@@ -1895,6 +1895,14 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             continue;
         }
         let c = &view.tokens[i];
+        // "Reduced" where the passage has "cut" as well as "raised": a word of the claim word's
+        // own pole is what it says in other words.
+        let mate = |p: &Token| {
+            core_poles().mates.has(&c.stem, &p.stem) || judging_poles().mates.has(&c.stem, &p.stem)
+        };
+        if ptoks.iter().any(mate) {
+            continue;
+        }
         let c_kind = !c.capital && plain_noun(&c.norm);
         let foreign = foreign.get_or_insert_with(|| {
             let stems: rustc_hash::FxHashSet<&Word> = view.tokens.iter().map(|x| &x.stem).collect();
@@ -2915,10 +2923,50 @@ impl StemPairs {
     }
 }
 
+/// Words of two opposed poles ([`POLES`], [`JUDGING_POLES`]): the pairs across them, and the
+/// pairs within one pole, which say nearly the same.
+struct Poles {
+    opposed: StemPairs,
+    mates: StemPairs,
+}
+
+impl Poles {
+    fn new(poles: &[(&[&str], &[&str])], more: &[(&str, &str)]) -> Poles {
+        let mut opposed: Vec<(&str, &str)> = more.to_vec();
+        let mut mates: Vec<(&str, &str)> = Vec::new();
+        for &(a, b) in poles {
+            opposed.extend(a.iter().flat_map(|&x| b.iter().map(move |&y| (x, y))));
+            // Each word with itself too: its irregular forms ("shrank") have stems of their own.
+            for side in [a, b] {
+                mates.extend(side.iter().flat_map(|&x| side.iter().map(move |&y| (x, y))));
+            }
+        }
+        Poles {
+            opposed: StemPairs::new(&opposed),
+            mates: StemPairs::new(&mates),
+        }
+    }
+
+    /// True when `p` says nearly what `c` says: the same stem, or a word of its pole.
+    fn same_side(&self, c: &Token, p: &Token) -> bool {
+        p.stem == c.stem || self.mates.has(&c.stem, &p.stem)
+    }
+}
+
+/// The core antonym pairs and the poles of content words.
+fn core_poles() -> &'static Poles {
+    static CORE: std::sync::OnceLock<Poles> = std::sync::OnceLock::new();
+    CORE.get_or_init(|| Poles::new(POLES, ANTONYMS))
+}
+
+/// The poles of judging, and the opposites among function words.
+fn judging_poles() -> &'static Poles {
+    static JUDGING: std::sync::OnceLock<Poles> = std::sync::OnceLock::new();
+    JUDGING.get_or_init(|| Poles::new(JUDGING_POLES, SLOT_OPPOSITES))
+}
+
 fn antonyms(a: &Token, b: &Token) -> bool {
-    static CORE: std::sync::OnceLock<StemPairs> = std::sync::OnceLock::new();
-    CORE.get_or_init(|| StemPairs::new(ANTONYMS))
-        .has(&a.stem, &b.stem)
+    core_poles().opposed.has(&a.stem, &b.stem)
         || crate::wordnet::antonyms(&a.norm, &b.norm)
         || prefix_opposite(&a.norm, &b.norm)
 }
@@ -2935,8 +2983,8 @@ fn function_opposite(
     ptext: &str,
     pneg: &[bool],
 ) -> Option<Conflict> {
-    static PAIRS: std::sync::OnceLock<StemPairs> = std::sync::OnceLock::new();
-    let pairs = PAIRS.get_or_init(|| StemPairs::new(SLOT_OPPOSITES));
+    let poles = judging_poles();
+    let pairs = &poles.opposed;
     for (i, c) in view.tokens.iter().enumerate() {
         if !pairs.lists(&c.stem) || !view.outside_quotes(i) {
             continue;
@@ -2945,7 +2993,7 @@ fn function_opposite(
         let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) else {
             continue;
         };
-        if ptoks[r.clone()].iter().any(|p| p.stem == c.stem) {
+        if ptoks[r.clone()].iter().any(|p| poles.same_side(c, p)) {
             continue;
         }
         // "no more than five" is a bound, not the opposite of "less than five"; "with no

@@ -827,6 +827,69 @@ pub(crate) const SLOT_OPPOSITES: &[(&str, &str)] = &[
     ("welcome", "condemn"),
 ];
 
+/// Poles of meaning among content words: every word of one side is the opposite of every word
+/// of the other ("fell" and "rose", "cut" and "raised", "harmed" and "helped"), and the words of
+/// one side are near in meaning, so a passage with a word of the claim word's own side says it
+/// in other words rather than reverses it. Compared by stem, with irregular forms. Nouns of
+/// another sense are left out ("contract", "fire").
+pub(crate) const POLES: &[(&[&str], &[&str])] = &[
+    // Quantities going up or down.
+    (
+        &[
+            "rise", "increase", "grow", "climb", "soar", "surge", "expand", "boost", "raise",
+            "hike", "gain",
+        ],
+        &[
+            "fall", "decline", "decrease", "drop", "plunge", "shrink", "slump", "cut", "reduce",
+            "lower", "slash", "tumble", "sink",
+        ],
+    ),
+    // Doing good or harm.
+    (
+        &["help", "benefit", "improve", "strengthen", "boost", "aid"],
+        &[
+            "harm",
+            "hurt",
+            "damage",
+            "weaken",
+            "worsen",
+            "undermine",
+            "hamper",
+            "hinder",
+            "impair",
+        ],
+    ),
+    // Rules put in place or taken away.
+    (
+        &["impose", "introduce", "adopt", "enact"],
+        &["lift", "scrap", "abolish", "repeal", "remove"],
+    ),
+    // Taking people on or letting them go.
+    (&["hire", "recruit", "employ"], &["dismiss", "sack"]),
+    // Living or dying.
+    (&["survive"], &["die", "perish", "kill"]),
+];
+
+/// Poles of judging, compared like [`SLOT_OPPOSITES`] (several are verbs that frame a report:
+/// "rejected", "praised", "dismissed"): backing something against turning it down or attacking it.
+pub(crate) const JUDGING_POLES: &[(&[&str], &[&str])] = &[(
+    &[
+        "approve", "accept", "endorse", "welcome", "support", "embrace", "praise", "defend",
+        "applaud",
+    ],
+    &[
+        "reject",
+        "dismiss",
+        "oppose",
+        "condemn",
+        "denounce",
+        "criticise",
+        "criticize",
+        "attack",
+        "veto",
+    ],
+)];
+
 /// A core of common antonym pairs, used with or without WordNet.
 pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("increase", "decrease"),
@@ -965,6 +1028,29 @@ pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("willing", "unwilling"),
     ("able", "unable"),
     ("interested", "uninterested"),
+    ("helpful", "harmful"),
+    ("helpful", "unhelpful"),
+    ("beneficial", "harmful"),
+    ("healthy", "sick"),
+    ("healthy", "ill"),
+    ("healthy", "unhealthy"),
+    ("simple", "complicated"),
+    ("simple", "complex"),
+    ("encouraging", "disappointing"),
+    ("encouraging", "discouraging"),
+    ("surplus", "deficit"),
+    ("greater", "smaller"),
+    ("greater", "lesser"),
+    ("produce", "consume"),
+    ("accelerate", "slow"),
+    ("accelerate", "decelerate"),
+    ("recover", "collapse"),
+    ("stable", "unstable"),
+    ("temporary", "permanent"),
+    ("guilty", "innocent"),
+    ("convict", "acquit"),
+    ("winner", "loser"),
+    ("strength", "weakness"),
 ];
 
 /// Nouns of effect: a denial of one of them ("no effect on", "no improvement in") denies that the
