@@ -114,6 +114,92 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// Splits lines that hold several turns, each opened by a label right after the end of a
+/// sentence, as a chat copied onto one line gives them ("Ann: Buy some butter. . Mike: Ok. .
+/// Mike: Do we have any milk?"), into one line per turn. Only a line that opens with a label is
+/// split, only at a capitalised name of at most three words that heads no note ("Update:"),
+/// and only when there are two such cuts or more and one of their names also opens a line: a
+/// colon after a sentence in prose ("… failed. Bottom Line: …") names no one who speaks.
+fn inline_turns(text: &str, lines: Vec<Line>) -> Vec<Line> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut openers: Vec<String> = Vec::new();
+    let mut inline: Vec<String> = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        let s = &text[line.span.range()];
+        let Some((first, _)) = label_candidate(s) else {
+            continue;
+        };
+        openers.push(lower_label(first));
+        for (at, label) in inline_labels(s) {
+            let key = lower_label(label);
+            if !NOT_SPEAKERS.contains(&key.as_str()) {
+                cuts.push((li, line.span.start + at));
+                inline.push(key);
+            }
+        }
+    }
+    if cuts.len() < 2 || !inline.iter().any(|l| openers.contains(l)) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + cuts.len());
+    let mut cuts = cuts.into_iter().peekable();
+    for (li, line) in lines.into_iter().enumerate() {
+        let mut start = line.span.start;
+        while let Some((_, at)) = cuts.next_if(|(l, _)| *l == li) {
+            let end = start + text[start..at].trim_end().len();
+            out.push(Line {
+                span: Span::new(start, end),
+            });
+            start = at;
+        }
+        out.push(Line {
+            span: Span::new(start, line.span.end),
+        });
+    }
+    out
+}
+
+/// The labels inside a line (not at its start) that open a turn: a capitalised name of at most
+/// three words and its colon, right after a sentence's end and a space. Their byte offsets in
+/// the line, and the labels.
+fn inline_labels(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    for (i, _) in line.match_indices(": ") {
+        // Back over the name: up to three words of letters, digits and name marks.
+        let head = &line[..i];
+        let start = head
+            .rfind(|c: char| {
+                !(c.is_alphanumeric()
+                    || matches!(c, ' ' | '.' | '?' | '!' | '…' | '\'' | '’' | '-'))
+            })
+            .map_or(0, |k| {
+                k + head[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        let span = &head[start..];
+        // The name is what follows the last sentence end in that stretch.
+        let Some((end, mark)) = span.rmatch_indices(['.', '?', '!', '…']).next() else {
+            continue;
+        };
+        let name = span[end + mark.len()..].trim_start();
+        let at = i - name.len();
+        if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        let shaped = (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+            });
+        if shaped {
+            out.push((at, &line[at..i]));
+        }
+    }
+    out
+}
+
 /// True when `t` holds "www." or "t.me/", in any case.
 fn has_short_link(t: &str) -> bool {
     let b = t.as_bytes();
@@ -323,7 +409,7 @@ fn hinted_primary(label: &str, hints: &SpeakerHints) -> bool {
 
 /// Splits a transcript into speaker turns and sentences.
 pub fn parse_transcript(text: String, encoding: Encoding, hints: &SpeakerHints) -> Document {
-    let all_lines = lines(&text);
+    let all_lines = inline_turns(&text, lines(&text));
     let mut boilerplate = Vec::new();
     let mut candidates: Vec<Option<(String, usize)>> = Vec::with_capacity(all_lines.len());
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
