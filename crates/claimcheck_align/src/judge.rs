@@ -2059,10 +2059,13 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         let c = &view.tokens[i];
         // "Reduced" where the passage has "cut" as well as "raised": a word of the claim word's
         // own pole is what it says in other words.
-        let mate = |p: &Token| {
-            core_poles().mates.has(&c.stem, &p.stem) || judging_poles().mates.has(&c.stem, &p.stem)
-        };
-        if ptoks.iter().any(mate) {
+        let mates = [&core_poles().mates, &judging_poles().mates];
+        let listed: Vec<&StemPairs> = mates.into_iter().filter(|m| m.lists(&c.stem)).collect();
+        if !listed.is_empty()
+            && ptoks
+                .iter()
+                .any(|p| listed.iter().any(|m| m.has(&c.stem, &p.stem)))
+        {
             continue;
         }
         let c_kind = !c.capital && plain_noun(&c.norm);

@@ -126,10 +126,13 @@ fn inline_turns(text: &str, lines: Vec<Line>) -> Vec<Line> {
     let mut inline: Vec<String> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let s = &text[line.span.range()];
-        let Some((first, _)) = label_candidate(s) else {
+        // A line with turns inside has a colon after its own label's.
+        if memchr::memchr_iter(b':', s.as_bytes()).nth(1).is_none() {
             continue;
-        };
-        openers.push(lower_label(first));
+        }
+        if label_candidate(s).is_none() {
+            continue;
+        }
         for (at, label) in inline_labels(s) {
             let key = lower_label(label);
             if !NOT_SPEAKERS.contains(&key.as_str()) {
@@ -138,7 +141,17 @@ fn inline_turns(text: &str, lines: Vec<Line>) -> Vec<Line> {
             }
         }
     }
-    if cuts.len() < 2 || !inline.iter().any(|l| openers.contains(l)) {
+    if cuts.len() < 2 {
+        return lines;
+    }
+    // The names that open a line, any line.
+    for line in &lines {
+        let s = &text[line.span.range()];
+        if let Some((first, _)) = label_candidate(s) {
+            openers.push(lower_label(first));
+        }
+    }
+    if !inline.iter().any(|l| openers.contains(l)) {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len() + cuts.len());
