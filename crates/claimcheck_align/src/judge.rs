@@ -3049,12 +3049,16 @@ impl StemPairs {
     fn new(list: &[(&str, &str)]) -> StemPairs {
         let listed: rustc_hash::FxHashSet<&str> = list.iter().flat_map(|&(x, y)| [x, y]).collect();
         let irregular = crate::wordnet::irregular_forms(|w| listed.contains(w));
-        let stems_of = |w: &str| -> Vec<Word> {
-            std::iter::once(w)
-                .chain(irregular.iter().filter(|(_, l)| *l == w).map(|(f, _)| *f))
-                .map(|f| Word::new(&stem_uncached(f)))
-                .collect()
-        };
+        // Each listed word's stems, found once: the pole tables list a word in many pairs.
+        let stems: rustc_hash::FxHashMap<&str, Vec<Word>> = listed
+            .iter()
+            .map(|&w| {
+                let forms = std::iter::once(w)
+                    .chain(irregular.iter().filter(|(_, l)| *l == w).map(|(f, _)| *f));
+                (w, forms.map(|f| Word::new(&stem_uncached(f))).collect())
+            })
+            .collect();
+        let stems_of = |w: &str| -> Vec<Word> { stems[w].clone() };
         let mut pairs = hashbrown::HashTable::new();
         let mut stems = rustc_hash::FxHashSet::default();
         for (x, y) in list {
