@@ -12,7 +12,9 @@ use crate::lexicon::{
     QUALIFIERS, REPORTING, SCALE_WORDS, SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
-use crate::text::{negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word};
+use crate::text::{
+    negation_strength, numbers, stem_uncached, tokenize, Number, Token, Word, WordFacts,
+};
 use claimcheck_core::{names::name_words, Assessment, Claim, Role, Span, Verdict};
 use std::collections::BTreeSet;
 use strsim::{jaro_winkler, normalized_levenshtein};
@@ -597,7 +599,7 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
     }
     // Every spelling rule needs the same first letter.
     if c.norm.as_bytes().first() == p.norm.as_bytes().first() {
-        if spelling_variant(&c.norm, &p.norm, variant) {
+        if spelling_variant(c, p, variant) {
             return 0.9;
         }
     } else if (c.capital || p.capital) && c.alias.is_some() && c.alias == p.alias {
@@ -678,7 +680,8 @@ impl ClaimKey {
 
 /// True when two different words with the same first letter are spellings or derivations of one
 /// word: a demonym or plural, a long common prefix, or a Jaro-Winkler similarity of `variant`.
-fn spelling_variant(a: &str, b: &str, variant: f64) -> bool {
+fn spelling_variant(x: &WordFacts, y: &WordFacts, variant: f64) -> bool {
+    let (a, b) = (x.norm.as_str(), y.norm.as_str());
     let short = a.len().min(b.len());
     // The demonym rule needs four letters and the others five.
     if short < 4 {
@@ -701,8 +704,24 @@ fn spelling_variant(a: &str, b: &str, variant: f64) -> bool {
     }
     short >= 5
         && a.len().abs_diff(b.len()) <= 3
+        && letter_bound(x, y) + 1e-9 >= (variant - 0.4) / 0.6
         && jaro_bound(a, b) + 1e-9 >= (variant - 0.4) / 0.6
         && jaro_winkler(a, b) >= variant
+}
+
+/// An upper bound on [`jaro_bound`] from the words' letter sets alone, without reading their
+/// text: a letter one word has and the other lacks matches nothing, so each such letter of a word
+/// takes one from what it may share. `1.0` unless both are ASCII. Most pairs that reach the Jaro
+/// rule fail this already.
+fn letter_bound(a: &WordFacts, b: &WordFacts) -> f64 {
+    let (Some(x), Some(y)) = (a.letters, b.letters) else {
+        return 1.0;
+    };
+    let (la, lb) = (a.norm.len(), b.norm.len());
+    // Each lacking letter stands for at least one byte of the word that has it.
+    let m = (la - (x & !y).count_ones() as usize).min(lb - (y & !x).count_ones() as usize);
+    let m = m as f64;
+    (m / la as f64 + m / lb as f64 + 1.0) / 3.0
 }
 
 /// An upper bound on the Jaro similarity of two words, from their letter counts: the matching
@@ -4655,6 +4674,16 @@ mod tests {
         #[test]
         fn jaro_bound_is_an_upper_bound(a in "[a-e]{1,12}", b in "[a-e]{1,12}") {
             prop_assert!(jaro_bound(&a, &b) + 1e-9 >= strsim::jaro(&a, &b));
+        }
+
+        /// The letter-set bound is above the letter-count bound, digits folded onto letters
+        /// included.
+        #[test]
+        fn letter_bound_is_above_jaro_bound(a in "[a-d1-3]{1,10}", b in "[a-d1-3]{1,10}") {
+            let word = |w: &str| crate::text::tokenize(w, claimcheck_core::Span::new(0, w.len()));
+            let (x, y) = (word(&a), word(&b));
+            prop_assert_eq!((x.len(), y.len()), (1, 1));
+            prop_assert!(super::letter_bound(&x[0], &y[0]) >= jaro_bound(&a, &b));
         }
 
         /// `has_phrase` finds what a search over `match_indices` finds, overlapping phrases

@@ -135,6 +135,10 @@ pub(crate) struct WordFacts {
     pub(crate) synset_bits: u64,
     /// The set of common alternative names ("Kremlin", "Moscow", "Russia") it belongs to.
     pub(crate) alias: Option<u8>,
+    /// The classes of the normal form's bytes (the low five bits of each, so the 26 letters
+    /// apart), one bit each, when it is ASCII: what word matching reads to rule out a spelling
+    /// variant without reading the text.
+    pub(crate) letters: Option<u32>,
     /// What the normal form is, as bits ([`DIGIT`], [`CONTENT`], [`NUMBER_WORD`], …): tests that
     /// run for every token, answered once per distinct word.
     pub(crate) facts: u8,
@@ -395,6 +399,9 @@ fn derive_uncached(norm: &str, hash: u64) -> WordFacts {
             text: Arc::from(norm),
         },
         stem,
+        letters: norm
+            .is_ascii()
+            .then(|| norm.bytes().fold(0, |m, b| m | 1 << (b & 31))),
         synset_bits,
         synsets,
         stop,
