@@ -678,6 +678,33 @@ impl ClaimKey {
     }
 }
 
+/// The endings of [`spelling_variant`]'s demonyms and plurals.
+const DEMONYM_ENDINGS: &[&str] = &[
+    "n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is",
+];
+
+/// The [`WordFacts::letters`] of the demonym endings together.
+const ENDING_LETTERS: u32 = letters_of(DEMONYM_ENDINGS);
+
+/// The [`WordFacts::letters`] of the letters a demonym's base may lose ("China" → "Chin|ese").
+const TRIMMED_LETTERS: u32 = letters_of(&["a", "e"]);
+
+/// The [`WordFacts::letters`] of all the words together.
+const fn letters_of(words: &[&str]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        let mut j = 0;
+        while j < w.len() {
+            m |= 1 << (w[j] & 31);
+            j += 1;
+        }
+        i += 1;
+    }
+    m
+}
+
 /// True when two different words with the same first letter are spellings or derivations of one
 /// word: a demonym or plural, a long common prefix, or a Jaro-Winkler similarity of `variant`.
 fn spelling_variant(x: &WordFacts, y: &WordFacts, variant: f64) -> bool {
@@ -688,18 +715,29 @@ fn spelling_variant(x: &WordFacts, y: &WordFacts, variant: f64) -> bool {
         return false;
     }
     // Demonyms and plurals: "Asia"/"Asian", "Europe"/"European", "China"/"Chinese".
-    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let stem = shorter.trim_end_matches(['a', 'e']);
-    if let Some(rest) = longer.strip_prefix(stem) {
-        if [
-            "n", "an", "ian", "ans", "ians", "ese", "s", "es", "ish", "i", "is",
-        ]
-        .contains(&rest)
-        {
-            return true;
+    let ((shorter, short_letters), (longer, long_letters)) = if a.len() <= b.len() {
+        ((a, x.letters), (b, y.letters))
+    } else {
+        ((b, y.letters), (a, x.letters))
+    };
+    // A demonym is the shorter word, less its final "a"s and "e"s, and an ending: the shorter has
+    // no letter the longer lacks but those, and the longer none the shorter lacks but the
+    // endings'. Most pairs fail that, and the words' text is not read.
+    let may_be_demonym = match (short_letters, long_letters) {
+        (Some(s), Some(l)) => s & !l & !TRIMMED_LETTERS == 0 && l & !s & !ENDING_LETTERS == 0,
+        _ => true,
+    };
+    if may_be_demonym {
+        let stem = shorter.trim_end_matches(['a', 'e']);
+        if let Some(rest) = longer.strip_prefix(stem) {
+            if DEMONYM_ENDINGS.contains(&rest) {
+                return true;
+            }
         }
     }
-    if short >= 5 && common_prefix(a, b) * 5 >= short * 4 {
+    // Four common characters need the same second byte (a first character of two bytes or more
+    // differs where its second byte does).
+    if short >= 5 && a.as_bytes()[1] == b.as_bytes()[1] && common_prefix(a, b) * 5 >= short * 4 {
         return true;
     }
     short >= 5
@@ -4676,6 +4714,34 @@ mod tests {
             prop_assert!(jaro_bound(&a, &b) + 1e-9 >= strsim::jaro(&a, &b));
         }
 
+        /// `spelling_variant`, with its shortcuts, says what its rules say: words built to be
+        /// demonyms, plurals, prefixes and near misses of each other, and unrelated words with
+        /// the same first letter.
+        #[test]
+        fn spelling_variant_follows_its_rules(
+            base in "[a-ehinsé]{1,7}",
+            a_end in "(a|e|ae|x)?",
+            b_end in "(n|an|ian|ans|ese|s|es|ish|i|is|ea|q)?",
+            other in "[a-ehins]{0,8}",
+        ) {
+            let first: String = base.chars().take(1).collect();
+            let words = [format!("{base}{a_end}"), format!("{base}{b_end}"), first + &other];
+            let word = |w: &str| crate::text::tokenize(w, claimcheck_core::Span::new(0, w.len()));
+            for a in &words {
+                for b in &words {
+                    let (x, y) = (word(a), word(b));
+                    prop_assert_eq!((x.len(), y.len()), (1, 1));
+                    for variant in [0.85, 0.9] {
+                        prop_assert_eq!(
+                            super::spelling_variant(&x[0], &y[0], variant),
+                            spelling_variant_by_rules(a, b, variant),
+                            "{} {}", a, b
+                        );
+                    }
+                }
+            }
+        }
+
         /// The letter-set bound is above the letter-count bound, digits folded onto letters
         /// included.
         #[test]
@@ -4696,6 +4762,22 @@ mod tests {
             });
             prop_assert_eq!(super::has_phrase(&text, &phrase), by_search);
         }
+    }
+
+    /// [`super::spelling_variant`]'s rules as stated, without its shortcuts.
+    fn spelling_variant_by_rules(a: &str, b: &str, variant: f64) -> bool {
+        let short = a.len().min(b.len());
+        let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let stem = shorter.trim_end_matches(['a', 'e']);
+        let demonym = longer
+            .strip_prefix(stem)
+            .is_some_and(|rest| super::DEMONYM_ENDINGS.contains(&rest));
+        short >= 4
+            && (demonym
+                || (short >= 5 && super::common_prefix(a, b) * 5 >= short * 4)
+                || (short >= 5
+                    && a.len().abs_diff(b.len()) <= 3
+                    && strsim::jaro_winkler(a, b) >= variant))
     }
 
     #[test]
