@@ -428,6 +428,12 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// Like `tokenize`, appending to `out` (one growing vector for a whole primary); `norm` is a
 /// buffer for normal forms that the caller may reuse.
 pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>, norm: &mut String) {
+    scan::<true>(text, span, out, norm);
+}
+
+/// [`tokenize_into`], with the shortcut for plain ASCII words when `PLAIN_WORDS` (the tests
+/// compare it with the general path).
+fn scan<const PLAIN_WORDS: bool>(text: &str, span: Span, out: &mut Vec<Token>, norm: &mut String) {
     let slice = &text[span.range()];
     let bytes = slice.as_bytes();
     let mut in_quote = false;
@@ -435,6 +441,30 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>, norm: 
     let mut sentence_start = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Most words are ASCII letters and digits up to an ASCII character that neither joins
+        // them on (an apostrophe, or in a number a comma or point) nor starts another word: such
+        // a word is its own normal form in lower case, one token, and is made here directly.
+        if PLAIN_WORDS && b.is_ascii_alphanumeric() {
+            let rest = bytes[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_alphanumeric());
+            let end = i + 1 + rest.count();
+            let plain = bytes.get(end).is_none_or(|&d| {
+                d.is_ascii() && d != b'\'' && !(b.is_ascii_digit() && (d == b',' || d == b'.'))
+            });
+            if plain {
+                norm.clear();
+                norm.push_str(&slice[i..end]);
+                norm.make_ascii_lowercase();
+                let at = Span::new(span.start + i, span.start + end);
+                let capital = b.is_ascii_uppercase();
+                out.push(make(norm, at, in_quote, sentence_start, capital));
+                sentence_start = false;
+                prev = Some(char::from(bytes[end - 1]));
+                i = end;
+                continue;
+            }
+        }
         // ASCII is read without decoding: its word characters are its letters and digits, and
         // its only marks are the straight double quote and the sentence ends.
         let (c, len) = if b.is_ascii() {
@@ -886,6 +916,29 @@ fn impossibility_before(text: &str, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut for plain ASCII words makes the tokens the general path makes.
+        #[test]
+        fn plain_words_tokenize_as_any_word(
+            text in "([aZ1,.'’é\"“” s-]|n't|'s|2,0|3.5|s' |—){0,40}",
+        ) {
+            let tokens = |fast: bool| {
+                let (mut out, mut norm) = (Vec::new(), String::new());
+                let span = Span::new(0, text.len());
+                if fast {
+                    scan::<true>(&text, span, &mut out, &mut norm);
+                } else {
+                    scan::<false>(&text, span, &mut out, &mut norm);
+                }
+                out.iter()
+                    .map(|t| (t.span, t.norm.to_string(), t.capital, t.quoted, t.initial))
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(tokens(true), tokens(false));
+        }
+    }
 
     fn toks(s: &str) -> Vec<Token> {
         tokenize(s, Span::new(0, s.len()))
