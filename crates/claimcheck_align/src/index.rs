@@ -364,7 +364,8 @@ impl Primary {
     fn scores(&self, stems: &[&Word]) -> Vec<(usize, f32)> {
         // Dense scores with a list of the sentences touched: cheaper than a map for common words.
         let mut scores: Vec<f32> = vec![0.0; self.sentence_tokens.len()];
-        let mut touched: Vec<u32> = Vec::new();
+        // At most every sentence, reserved at once rather than grown a step at a time.
+        let mut touched: Vec<u32> = Vec::with_capacity(self.sentence_tokens.len());
         let mut seen: Vec<&Word> = Vec::new();
         for &stem in stems {
             if seen.contains(&stem) {

@@ -964,7 +964,10 @@ fn candidate_windows(
 ) -> Vec<Scored> {
     let stems: Vec<&Word> = view.content.iter().map(|&i| &view.tokens[i].stem).collect();
     let hits = primary.retrieve(&stems, t.candidates, &allowed);
-    let mut out: Vec<Scored> = Vec::new();
+    // A widened candidate makes at most 1 + 2 + … + MAX_WINDOW windows, the others one each.
+    let most = hits.len().min(WIDENED) * MAX_WINDOW * (MAX_WINDOW + 1) / 2
+        + hits.len().saturating_sub(WIDENED);
+    let mut out: Vec<Scored> = Vec::with_capacity(most);
     let n = primary.sentence_count();
     for (rank, (s, _)) in hits.into_iter().enumerate() {
         let turn = primary.turn_index(s);
@@ -1001,8 +1004,9 @@ fn candidate_windows(
             }
         }
     }
-    // Best first; ties by position so that the choice never depends on hash order.
-    out.sort_by(|a, b| {
+    // Best first; ties by position so that the choice never depends on hash order (no two
+    // windows have the same position, so an unstable sort gives the one order there is).
+    out.sort_unstable_by(|a, b| {
         b.window
             .score
             .total_cmp(&a.window.score)
