@@ -97,12 +97,20 @@ impl Primary {
             HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let mut token_norms: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
         let mut content: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+        // The tokens of a normal form share its facts, mostly one copy of them: each copy's
+        // numbers are found once and kept by its address (the tokens keep every copy alive).
+        let mut by_facts: HashMap<usize, (u32, Option<u32>)> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 3, Default::default());
         for (si, range) in sentence_tokens.iter().enumerate() {
             for ti in range.clone() {
                 let t = &tokens[ti];
-                token_norms.push((number(&mut norm_ids, &t.norm), ti as u32));
-                if t.is_content() {
-                    content.push((number(&mut stem_ids, &t.stem), si as u32));
+                let (norm, stem) = *by_facts.entry(t.facts_address()).or_insert_with(|| {
+                    let stem = t.is_content().then(|| number(&mut stem_ids, &t.stem));
+                    (number(&mut norm_ids, &t.norm), stem)
+                });
+                token_norms.push((norm, ti as u32));
+                if let Some(stem) = stem {
+                    content.push((stem, si as u32));
                 }
             }
         }

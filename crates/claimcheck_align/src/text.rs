@@ -232,6 +232,12 @@ fn facts(norm: &str, stop: bool, negation: bool) -> u8 {
 }
 
 impl Token {
+    /// Where its [`WordFacts`] are: tokens with the same address have the same facts (tokens
+    /// of one normal form mostly share one copy, but need not).
+    pub(crate) fn facts_address(&self) -> usize {
+        Arc::as_ptr(&self.word) as usize
+    }
+
     /// A word that carries content: not a function word, not a lone letter.
     pub(crate) fn is_content(&self) -> bool {
         self.facts & CONTENT != 0
