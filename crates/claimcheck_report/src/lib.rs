@@ -68,6 +68,9 @@ impl Row {
 /// Collapses line breaks and runs of whitespace so a cell stays on one line: the words of `s`
 /// joined by single spaces.
 fn one_line(s: &str) -> String {
+    if is_one_line(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -76,6 +79,30 @@ fn one_line(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when `s` is its words joined by single spaces already, as most claims and passages are:
+/// read byte by byte, decoding only the characters whose first byte may begin a whitespace
+/// character beyond ASCII (U+0085 and U+00A0, U+1680, U+2000 to U+205F, U+3000).
+fn is_one_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let space = match c {
+            b' ' => prev == b' ',
+            b'\t'..=b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].starts_with(char::is_whitespace),
+            _ => false,
+        };
+        if space {
+            return false;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// Counts per verdict for one pair, for summaries and the HTML index.
@@ -159,4 +186,55 @@ pub struct ErrorRecord {
     pub line: usize,
     /// What was wrong.
     pub error: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    /// The words joined by single spaces, as `one_line` gives them.
+    fn joined(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn one_line_joins_the_words() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a b",
+            "a b ",
+            "a\tb",
+            "a\nb",
+            "a\u{0B}b",
+            "a\u{1F}b",
+            "caf\u{E9} \u{2019}s",
+            "a\u{A0}b",
+            "a\u{85}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{200B}b",
+            "\u{E9}\u{20AC}\u{1680}",
+        ] {
+            assert_eq!(one_line(s), joined(s), "{s:?}");
+        }
+    }
+
+    /// Every whitespace character begins with a byte that `is_one_line` looks at.
+    #[test]
+    fn whitespace_begins_with_the_bytes_looked_at() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let mut buf = [0; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(
+                    matches!(lead, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3),
+                    "{c:?}"
+                );
+            }
+        }
+    }
 }
