@@ -340,36 +340,34 @@ impl Primary {
                 r
             }
         };
-        // Ordered by (score, position), so the result never depends on the order of the postings.
-        // The filter runs only until k sentences pass it; the best few are selected first so that
-        // a common word does not make every claim sort the whole transcript.
-        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Ordered by (score, position), so the result never depends on the order of the postings
+        // (the keys' order, see `rank_key`). The filter runs only until k sentences pass it; the
+        // best few are selected first so that a common word does not make every claim sort the
+        // whole transcript.
         let mut m = (k * 4).max(32);
         while m < ranked.len() {
-            ranked.select_nth_unstable_by(m, order);
+            ranked.select_nth_unstable(m);
             let head = &mut ranked[..m];
-            head.sort_unstable_by(order);
-            let passed: Vec<(usize, f32)> = head
-                .iter()
+            head.sort_unstable();
+            let passed: Vec<(usize, f32)> = (head.iter().map(|&key| ranked_of(key)))
                 .filter(|(s, _)| filter(*s))
                 .take(k)
-                .copied()
                 .collect();
             if passed.len() == k {
                 return passed;
             }
             m *= 4;
         }
-        ranked.sort_unstable_by(order);
-        ranked
-            .into_iter()
+        ranked.sort_unstable();
+        (ranked.into_iter().map(ranked_of))
             .filter(|(s, _)| filter(*s))
             .take(k)
             .collect()
     }
 
-    /// The BM25 score of every sentence that has one of `stems`, in no particular order.
-    fn scores(&self, stems: &[&Word]) -> Vec<(usize, f32)> {
+    /// The BM25 score of every sentence that has one of `stems`, as [`rank_key`]s, in no
+    /// particular order.
+    fn scores(&self, stems: &[&Word]) -> Vec<u64> {
         // Dense scores with a list of the sentences touched: cheaper than a map for common words.
         let mut scores: Vec<f32> = vec![0.0; self.sentence_tokens.len()];
         // At most every sentence, reserved at once rather than grown a step at a time.
@@ -397,7 +395,7 @@ impl Primary {
         }
         touched
             .into_iter()
-            .map(|s| (s as usize, scores[s as usize]))
+            .map(|s| rank_key(s, scores[s as usize]))
             .collect()
     }
 
@@ -447,7 +445,27 @@ impl Primary {
 
 /// The BM25 scores of one thread's last retrieval ([`Primary::retrieve`]): the primary's id, the
 /// stems, the scores.
-type LastScores = Option<(u64, Vec<Word>, Vec<(usize, f32)>)>;
+type LastScores = Option<(u64, Vec<Word>, Vec<u64>)>;
+
+/// A sentence and its retrieval score as one number whose ascending order is best first: the
+/// score descending in [`f32::total_cmp`]'s order, then the sentence ascending. Sorting these
+/// compares integers, not a float and then a position.
+fn rank_key(s: u32, score: f32) -> u64 {
+    // `total_cmp`'s own transform: the bits, as an i32, then compare as the scores do; the sign
+    // bit flipped, as a u32 too.
+    let bits = score.to_bits() as i32;
+    let ordered = (bits ^ (((bits >> 31) as u32) >> 1) as i32) as u32 ^ 0x8000_0000;
+    (u64::from(!ordered) << 32) | u64::from(s)
+}
+
+/// The sentence and score of a [`rank_key`].
+fn ranked_of(key: u64) -> (usize, f32) {
+    let s = key as u32 as usize;
+    // The transform undone: it is its own inverse.
+    let ordered = (!((key >> 32) as u32) ^ 0x8000_0000) as i32;
+    let bits = ordered ^ (((ordered >> 31) as u32) >> 1) as i32;
+    (s, f32::from_bits(bits as u32))
+}
 
 thread_local! {
     static LAST_SCORES: std::cell::RefCell<LastScores> = const { std::cell::RefCell::new(None) };
@@ -574,6 +592,41 @@ mod tests {
             assert!(one.len() <= 1 && one.iter().all(|&(s, _)| s > 0));
         }
         assert_ne!(first[0], first[1]);
+    }
+
+    /// Rank keys sort as (score, position) do, best first, and give both back.
+    #[test]
+    fn rank_keys_sort_as_scores_then_positions() {
+        let scores = [
+            0.0,
+            -0.0,
+            1.5,
+            -1.5,
+            f32::MIN_POSITIVE,
+            f32::MAX,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            3.25,
+        ];
+        let mut pairs: Vec<(usize, f32)> = Vec::new();
+        for (i, &x) in scores.iter().enumerate() {
+            pairs.extend([(i, x), (u32::MAX as usize - i, x), (7, x)]);
+        }
+        for &(s, x) in &pairs {
+            let (t, y) = ranked_of(rank_key(s as u32, x));
+            assert_eq!((t, y.to_bits()), (s, x.to_bits()));
+        }
+        for a in &pairs {
+            for b in &pairs {
+                let by_key = rank_key(a.0 as u32, a.1).cmp(&rank_key(b.0 as u32, b.1));
+                assert_eq!(
+                    by_key,
+                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
