@@ -140,6 +140,15 @@ const MORE_REPORT_VERBS: &[&str] = &[
     "pledged",
 ];
 
+/// Words of judgement ([`EVALUATIVE`]), looked up in a set by the word's own hash: every word
+/// of every claim is asked.
+fn is_evaluative(norm: &Word) -> bool {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<Word>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| EVALUATIVE.iter().map(|w| Word::new(w)).collect())
+        .contains(norm)
+}
+
 /// Reporting verbs make a sentence a report of what someone said: [`REPORTING`] and
 /// [`MORE_REPORT_VERBS`]. This is asked of every word of a claim and of many words of the
 /// primary, so the verbs are looked up in a set by the word's own hash.
@@ -1612,10 +1621,13 @@ fn voice(view: &ClaimView) -> Voice {
             view.tokens[w[0]].norm.as_str(),
             "is" | "was" | "are" | "were" | "seems" | "seemed" | "looks"
         );
+        if !copula {
+            return None;
+        }
         let judged = w[1..]
             .iter()
-            .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))?;
-        copula.then(|| view.word(*judged).to_string())
+            .find(|&&i| is_evaluative(&view.tokens[i].norm))?;
+        Some(view.word(*judged).to_string())
     });
     if view.labelled_turn {
         // The speaker's own turn, given under their label: checked as their words.
@@ -1647,7 +1659,7 @@ fn voice(view: &ClaimView) -> Voice {
     let prediction = has("if") && (has("will") || has("would"));
     let evaluative = outside
         .iter()
-        .find(|&&i| EVALUATIVE.contains(&view.tokens[i].norm.as_str()))
+        .find(|&&i| is_evaluative(&view.tokens[i].norm))
         .map(|&i| view.word(i).to_string());
     let (weak, marker) = if question {
         (Some("a question".to_string()), Vec::new())
