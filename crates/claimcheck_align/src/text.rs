@@ -451,10 +451,10 @@ fn scan<const PLAIN_WORDS: bool>(text: &str, span: Span, out: &mut Vec<Token>, n
         // Most words are ASCII letters and digits up to an ASCII character that neither joins
         // them on (an apostrophe, or in a number a comma or point) nor starts another word: such
         // a word is its own normal form in lower case, one token, and is made here directly.
-        if PLAIN_WORDS && b.is_ascii_alphanumeric() {
+        if PLAIN_WORDS && ALPHANUMERIC[usize::from(b)] {
             let rest = bytes[i + 1..]
                 .iter()
-                .take_while(|d| d.is_ascii_alphanumeric());
+                .take_while(|&&d| ALPHANUMERIC[usize::from(d)]);
             let end = i + 1 + rest.count();
             let plain = bytes.get(end).is_none_or(|&d| {
                 d.is_ascii() && d != b'\'' && !(b.is_ascii_digit() && (d == b',' || d == b'.'))
@@ -495,6 +495,18 @@ fn scan<const PLAIN_WORDS: bool>(text: &str, span: Span, out: &mut Vec<Token>, n
     }
 }
 
+/// The ASCII letters and digits, by byte: `u8::is_ascii_alphanumeric` in one look-up, for the
+/// loops that run over every byte of a primary's words.
+const ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// What a character between words does: quotation marks open or close a quotation (a straight
 /// double quote opens after whitespace or an opening bracket and closes otherwise), and a
 /// sentence end makes the next word sentence-initial.
@@ -520,7 +532,10 @@ fn word_end(slice: &str, mut end: usize, digit: bool) -> usize {
     let bytes = slice.as_bytes();
     loop {
         // Runs of ASCII letters and digits, most of every word, byte by byte.
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes
+            .get(end)
+            .is_some_and(|&d| ALPHANUMERIC[usize::from(d)])
+        {
             end += 1;
         }
         let Some((d, d_len)) = char_at(slice, end) else {
