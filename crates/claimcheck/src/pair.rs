@@ -189,7 +189,7 @@ fn looks_english(text: &str) -> bool {
     'words: while words < WORDS {
         // To the next alphabetic character.
         loop {
-            while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphabetic() {
+            while i < bytes.len() && BYTE_KIND[usize::from(bytes[i])] == OTHER_ASCII {
                 i += 1;
             }
             if i >= bytes.len() {
@@ -206,7 +206,7 @@ fn looks_english(text: &str) -> bool {
         // To the end of the word.
         let start = i;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            while i < bytes.len() && BYTE_KIND[usize::from(bytes[i])] == LETTER {
                 i += 1;
             }
             if i >= bytes.len() || bytes[i].is_ascii() {
@@ -227,6 +227,26 @@ fn looks_english(text: &str) -> bool {
     }
     words < 20 || common * 25 >= words
 }
+
+/// [`BYTE_KIND`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`BYTE_KIND`] of any other ASCII byte.
+const OTHER_ASCII: u8 = 2;
+/// What each byte is to [`looks_english`]'s scan: an ASCII letter, another ASCII byte, or part
+/// of a longer character (0), in one look-up rather than a test or two per byte.
+const BYTE_KIND: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphabetic() {
+            LETTER
+        } else {
+            OTHER_ASCII
+        };
+        b += 1;
+    }
+    table
+};
 
 /// One of the common English function words that [`looks_english`] counts, in any case.
 fn is_common_word(w: &[u8]) -> bool {
