@@ -38,6 +38,11 @@ eval:
     cargo build --release --locked -q -p claimcheck -p claimcheck_eval
     target/release/claimcheck_eval labels --fixtures fixtures --fixtures eval/pairs --out target/eval
 
+# Our own invented probe claims (eval/probes/): how many get an accepted verdict. just probes [-v]
+probes *args:
+    cargo build --release --locked -q -p claimcheck -p claimcheck_eval
+    target/release/claimcheck_eval probes {{args}}
+
 # Copy a new pair into fixtures/: just add NAME PRIMARY SECONDARY
 add name primary secondary:
     cargo run --release --locked -q -p claimcheck -- add "{{name}}" "{{primary}}" "{{secondary}}" --fixtures fixtures

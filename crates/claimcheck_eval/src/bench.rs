@@ -301,7 +301,12 @@ fn read_bench(spec: &Spec, path: &Path, limit: Option<usize>, input: &Path) -> R
 }
 
 /// Runs `claimcheck claims input -o output`, killing it after `timeout`.
-fn run_claimcheck(bin: &Path, input: &Path, output: &Path, timeout: Duration) -> Result<Duration> {
+pub(crate) fn run_claimcheck(
+    bin: &Path,
+    input: &Path,
+    output: &Path,
+    timeout: Duration,
+) -> Result<Duration> {
     if output.exists() {
         std::fs::remove_file(output).with_context(|| format!("removing {}", output.display()))?;
     }

@@ -4,7 +4,8 @@
 //! verdict with the verdicts a human accepted in `labels.csv` (`anchor,expected,note`: an anchor
 //! phrase that occurs in exactly one claim, the accepted verdicts separated by `|`).
 //! `bench` runs `claimcheck claims` over public labelled benchmarks (DiaSumFact, SummEdits) and
-//! reports balanced accuracy (see `bench.rs`).
+//! reports balanced accuracy (see `bench.rs`). `probes` runs it over our own invented probe claims
+//! in `eval/probes/` (see `probes.rs`).
 #![allow(
     clippy::print_stdout,
     clippy::print_stderr,
@@ -13,6 +14,7 @@
 
 mod bench;
 mod labels;
+mod probes;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -39,6 +41,21 @@ enum Command {
         #[arg(long, default_value = "target/release/claimcheck")]
         claimcheck: PathBuf,
         /// Print every claim whose verdict was not accepted.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Runs `claimcheck claims` over our own probe claims and prints how many got an accepted verdict.
+    Probes {
+        /// The folder of probe files (`*.jsonl`).
+        #[arg(long, default_value = "eval/probes")]
+        probes: PathBuf,
+        /// The claimcheck binary.
+        #[arg(long, default_value = "target/release/claimcheck")]
+        claimcheck: PathBuf,
+        /// Where the claimcheck outputs go.
+        #[arg(long, default_value = "target/probes")]
+        out: PathBuf,
+        /// Print every probe whose verdict was not accepted.
         #[arg(long, short)]
         verbose: bool,
     },
@@ -77,6 +94,12 @@ fn main() -> std::process::ExitCode {
             claimcheck,
             verbose,
         } => labels::run(&fixtures, &out, &claimcheck, verbose),
+        Command::Probes {
+            probes,
+            claimcheck,
+            out,
+            verbose,
+        } => probes::run(&probes, &claimcheck, &out, verbose),
         Command::Bench {
             bench,
             claimcheck,
