@@ -867,28 +867,34 @@ pub(crate) const POLES: &[(&[&str], &[&str])] = &[
     // Taking people on or letting them go.
     (&["hire", "recruit", "employ"], &["dismiss", "sack"]),
     // Living or dying.
-    (&["survive"], &["die", "perish", "kill"]),
+    (&["survive", "escape"], &["die", "perish", "kill"]),
+    // Rules made looser or stricter.
+    (&["relax", "loosen", "ease"], &["tighten", "toughen"]),
 ];
 
 /// Poles of judging, compared like [`SLOT_OPPOSITES`] (several are verbs that frame a report:
 /// "rejected", "praised", "dismissed"): backing something against turning it down or attacking it.
-pub(crate) const JUDGING_POLES: &[(&[&str], &[&str])] = &[(
-    &[
-        "approve", "accept", "endorse", "welcome", "support", "embrace", "praise", "defend",
-        "applaud",
-    ],
-    &[
-        "reject",
-        "dismiss",
-        "oppose",
-        "condemn",
-        "denounce",
-        "criticise",
-        "criticize",
-        "attack",
-        "veto",
-    ],
-)];
+pub(crate) const JUDGING_POLES: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "approve", "accept", "endorse", "welcome", "support", "embrace", "praise", "defend",
+            "applaud", "back",
+        ],
+        &[
+            "reject",
+            "dismiss",
+            "oppose",
+            "condemn",
+            "denounce",
+            "criticise",
+            "criticize",
+            "attack",
+            "veto",
+        ],
+    ),
+    // "Dismissed" frames a report too: taking people on against letting them go.
+    (&["hire", "recruit", "employ"], &["dismiss"]),
+];
 
 /// A core of common antonym pairs, used with or without WordNet.
 pub(crate) const ANTONYMS: &[(&str, &str)] = &[
@@ -1051,6 +1057,8 @@ pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("convict", "acquit"),
     ("winner", "loser"),
     ("strength", "weakness"),
+    ("summer", "winter"),
+    ("spring", "autumn"),
 ];
 
 /// Nouns of effect: a denial of one of them ("no effect on", "no improvement in") denies that the
