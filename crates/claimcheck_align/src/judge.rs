@@ -2176,8 +2176,6 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 "opposite meaning"
             } else if swapped_kind() {
                 "a different thing of the same kind"
-            } else if c_kind && noun_in_place(view, q, ptoks, i, k) {
-                "a different thing in its place"
             } else {
                 continue;
             };
@@ -2727,34 +2725,6 @@ fn denied_next_door(
         }
     }
     None
-}
-
-/// One noun for another in the same place: claim token `i` and passage token `k`, both used as
-/// nouns, sharing no WordNet sense and neither a kind of the other, each the only content word between the same matched
-/// words ("send two hundred nurses to the region" where the passage says "doctors").
-fn noun_in_place(view: &ClaimView, q: &[f64], ptoks: &[Token], i: usize, k: usize) -> bool {
-    let (c, p) = (&view.tokens[i], &ptoks[k]);
-    // A number right before a word makes it a noun too ("two hundred doctors").
-    let noun = |toks: &[Token], at: usize| {
-        noun_use(toks, at) || at.checked_sub(1).is_some_and(|b| toks[b].is_numeral())
-    };
-    let kinds = !p.capital
-        && plain_noun(&p.norm)
-        && crate::wordnet::is_noun(&c.norm)
-        && crate::wordnet::is_noun(&p.norm)
-        && noun(&view.tokens, i)
-        && noun(ptoks, k)
-        && !crate::wordnet::share_synset(
-            &crate::wordnet::synset_ids(&c.norm),
-            &crate::wordnet::synset_ids(&p.norm),
-        )
-        && !crate::wordnet::kind_of_either(&c.norm, &p.norm);
-    if !kinds || !own_stretch(view, q, i).all(|j| j == i || !view.tokens[j].is_content()) {
-        return false;
-    }
-    slot(view, q, ptoks, i)
-        .filter(|r| tight_slot(view, q, ptoks, i, r))
-        .is_some_and(|r| r.contains(&k) && r.clone().all(|j| j == k || !ptoks[j].is_content()))
 }
 
 /// True when token `at` is used as a noun: WordNet has no verb, adjective or adverb of it, or

@@ -255,11 +255,6 @@ impl Token {
         self.facts & DIGIT != 0
     }
 
-    /// A number in digits or words, or a scale word: "12", "three", "hundred".
-    pub(crate) fn is_numeral(&self) -> bool {
-        self.is_digit() || self.facts & NUMBER_WORD != 0 || self.scale_word().is_some()
-    }
-
     /// The value of a number word ("three").
     fn number_word(&self) -> Option<f64> {
         (self.facts & NUMBER_WORD != 0)

@@ -871,52 +871,6 @@ pub(crate) fn is_verb_or_adverb(word: &str) -> bool {
 }
 
 /// True when WordNet knows the word as an adjective. False for everything when WordNet is absent.
-/// True when WordNet has the word as a noun.
-pub(crate) fn is_noun(word: &str) -> bool {
-    !forms(word).nouns.is_empty()
-}
-
-/// How many hypernym steps [`kind_of_either`] climbs.
-const KIND_DEPTH: usize = 4;
-
-/// True when a noun sense of one word is a kind of a noun sense of the other, within
-/// [`KIND_DEPTH`] hypernym steps: "participants" and "people", "doctors" and "professionals".
-/// Saying the more general word is no swap. False without WordNet.
-pub(crate) fn kind_of_either(a: &str, b: &str) -> bool {
-    let wn = wordnet();
-    if wn.noun_index.is_empty() {
-        return false;
-    }
-    // "People" is the usual plural of "person", which WordNet files as a group noun only.
-    let ids = |w: &str| {
-        let mut ids = wn.noun_ids(w);
-        if w == "people" {
-            ids.extend(wn.noun_ids("person"));
-        }
-        ids
-    };
-    let (ia, ib) = (ids(a), ids(b));
-    let reaches = |from: &[u32], to: &[u32]| {
-        let mut level = from.to_vec();
-        for _ in 0..KIND_DEPTH {
-            level = (level.iter())
-                .flat_map(|&x| wn.hypernyms_of(x))
-                .copied()
-                .collect();
-            level.sort_unstable();
-            level.dedup();
-            if level.is_empty() {
-                return false;
-            }
-            if level.iter().any(|x| to.contains(x)) {
-                return true;
-            }
-        }
-        false
-    };
-    reaches(&ia, &ib) || reaches(&ib, &ia)
-}
-
 pub(crate) fn is_adjective(word: &str) -> bool {
     forms(word).adjective
 }
