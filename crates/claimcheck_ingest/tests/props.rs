@@ -63,6 +63,10 @@ fn texty() -> impl Strategy<Value = String> {
         Just("Q: ".to_string()),
         Just("A: ".to_string()),
         Just("MAYOR HELEN OKAFOR: ".to_string()),
+        // Turns run on within a line, as a chat copied onto one line has them.
+        Just("Ann: ".to_string()),
+        Just(". Mike: ".to_string()),
+        Just("? . Ann: ".to_string()),
         Just("industrial designer: ".to_string()),
         Just("13:10 ".to_string()),
         Just("Note:".to_string()),
