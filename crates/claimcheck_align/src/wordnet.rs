@@ -160,17 +160,15 @@ impl<'a> Fields<'a> {
 impl<'a> Iterator for Fields<'a> {
     type Item = &'a str;
 
+    // Inlined into each loop over a line's fields: a call per field costs as much as the search.
+    #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.line.as_bytes();
         let start = self.at;
         if start > bytes.len() {
             return None;
         }
-        // Fields are short: a byte loop finds their end sooner than a vector search.
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != b' ' {
-            end += 1;
-        }
+        let end = start + first_space(&bytes[start..]);
         let field = &self.line[start..end];
         // A field "|" with a space on both sides is the gloss separator.
         if field == "|" && start > 0 && end < bytes.len() {
@@ -180,6 +178,31 @@ impl<'a> Iterator for Fields<'a> {
         self.at = end + 1;
         Some(field)
     }
+}
+
+/// Where the first space in `bytes` is, or its length when it has none.
+///
+/// Fields are short, too short for a vector search to pay: this looks at eight bytes at a time
+/// in a `u64`, which finds most fields' end at once.
+#[inline(always)]
+fn first_space(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        // A space becomes a zero byte; the lowest byte with its top bit set in `zeros` is the
+        // first zero byte (a borrow only reaches the bytes above one).
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ SPACES;
+        let zeros = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zeros != 0 {
+            return i + (zeros.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] != b' ' {
+        i += 1;
+    }
+    i
 }
 
 /// The head of a synset line: its offset and its number of words, or `None` when the line is
@@ -999,6 +1022,18 @@ pub(crate) fn share_synset(a: &[u32], b: &[u32]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_space_as_a_byte_loop_finds_it() {
+        let text = "00001740 00 a 01 able 0 ab\u{e9}c\u{e9}d\u{e9}fgh  x 0123456789abcdef";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text.as_bytes()[start..end];
+                let slow = bytes.iter().position(|&b| b == b' ').unwrap_or(bytes.len());
+                assert_eq!(first_space(bytes), slow, "{start}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn reads_a_tiny_database() {
