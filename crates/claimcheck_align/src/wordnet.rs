@@ -212,9 +212,37 @@ fn synset_head(f: &mut Fields<'_>) -> Option<(u32, usize)> {
     else {
         return None;
     };
-    match (offset.parse::<u32>(), usize::from_str_radix(w_cnt, 16)) {
-        (Ok(offset), Ok(w_cnt)) => Some((offset, w_cnt)),
+    match (decimal(offset), unsigned(w_cnt, 16)) {
+        (Some(offset), Some(w_cnt)) => Some((offset, w_cnt)),
         _ => None,
+    }
+}
+
+/// `field` in `radix` (10 or 16) when it is one to eight plain digits, as WordNet writes its
+/// numbers: read without the general parser's sign and overflow checks, which eight digits
+/// cannot need. `None` otherwise.
+#[inline]
+fn short_number(field: &str, radix: u32) -> Option<u32> {
+    if field.is_empty() || field.len() > 8 {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for b in field.bytes() {
+        n = n * radix + char::from(b).to_digit(radix)?;
+    }
+    Some(n)
+}
+
+/// A decimal field, as `field.parse::<u32>().ok()` reads it.
+fn decimal(field: &str) -> Option<u32> {
+    short_number(field, 10).or_else(|| field.parse().ok())
+}
+
+/// A number in `radix`, as `usize::from_str_radix(field, radix).ok()` reads it.
+fn unsigned(field: &str, radix: u32) -> Option<usize> {
+    match short_number(field, radix) {
+        Some(n) => Some(n as usize),
+        None => usize::from_str_radix(field, radix).ok(),
     }
 }
 
@@ -401,7 +429,7 @@ impl Nouns {
                 };
                 nouns.memberships.push((lemma, k));
             }
-            let p_cnt: usize = f.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+            let p_cnt = f.next().and_then(|c| unsigned(c, 10)).unwrap_or(0);
             for _ in 0..p_cnt {
                 let (Some(sym), Some(off)) = (f.next(), f.next()) else {
                     break;
@@ -413,7 +441,7 @@ impl Nouns {
                     "#p" => &mut wholes,
                     _ => continue,
                 };
-                if let Ok(off) = off.parse::<u32>() {
+                if let Some(off) = decimal(off) {
                     list.push((k, off));
                 }
             }
@@ -515,7 +543,7 @@ impl WordNet {
                 let wanted = memchr::memchr(b'!', line.as_bytes()).is_some()
                     || (pos == b'a' && memchr::memchr(b'\\', line.as_bytes()).is_some());
                 let p_cnt: usize = if wanted {
-                    f.next().and_then(|c| c.parse().ok()).unwrap_or(0)
+                    f.next().and_then(|c| unsigned(c, 10)).unwrap_or(0)
                 } else {
                     0
                 };
@@ -528,9 +556,9 @@ impl WordNet {
                     if (sym != "!" && sym != "\\") || st.len() != 4 {
                         continue;
                     }
-                    let source = usize::from_str_radix(&st[..2], 16).unwrap_or(0);
-                    let target = usize::from_str_radix(&st[2..], 16).unwrap_or(0);
-                    let (Ok(off), Some(tp)) = (off.parse::<u32>(), tpos.bytes().next()) else {
+                    let source = unsigned(&st[..2], 16).unwrap_or(0);
+                    let target = unsigned(&st[2..], 16).unwrap_or(0);
+                    let (Some(off), Some(tp)) = (decimal(off), tpos.bytes().next()) else {
                         continue;
                     };
                     if sym == "\\" {
@@ -1022,6 +1050,19 @@ pub(crate) fn share_synset(a: &[u32], b: &[u32]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_as_the_general_parser_reads_them() {
+        let fields = "0,7,00001740,99999999,123456789,4294967295,4294967296,+12,-1,1a,0a,ff,FF,\
+                      ffffffff,fffffffff,0101, 1,1 ,\u{661},";
+        for field in fields.split(',') {
+            assert_eq!(decimal(field), field.parse::<u32>().ok(), "{field:?}");
+            for radix in [10, 16] {
+                let general = usize::from_str_radix(field, radix).ok();
+                assert_eq!(unsigned(field, radix), general, "{field:?} in {radix}");
+            }
+        }
+    }
 
     #[test]
     fn first_space_as_a_byte_loop_finds_it() {
