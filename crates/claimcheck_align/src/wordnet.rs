@@ -283,6 +283,17 @@ struct Lemmas {
 }
 
 impl Lemmas {
+    /// Room for the lemmas of `bytes` of data files, so that numbering them does not rehash
+    /// the table again and again: WordNet 3.0 has a new one-word lemma every 200 to 270 bytes.
+    fn for_files(bytes: usize) -> Lemmas {
+        let n = bytes / 192;
+        Lemmas {
+            text: String::with_capacity(n * 8),
+            ends: Vec::with_capacity(n),
+            table: hashbrown::HashTable::with_capacity(n),
+        }
+    }
+
     fn hash(lemma: &str) -> u64 {
         rustc_hash::FxBuildHasher.hash_one(lemma)
     }
@@ -395,7 +406,10 @@ impl Nouns {
         let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
             return Nouns::default();
         };
-        let mut nouns = Nouns::default();
+        let mut nouns = Nouns {
+            index: Lemmas::for_files(text.len()),
+            ..Nouns::default()
+        };
         // Pointers by the offset of their target, resolved once every synset is placed.
         let mut edges: Vec<(u32, u32)> = Vec::new();
         let mut wholes: Vec<(u32, u32)> = Vec::new();
@@ -490,7 +504,10 @@ impl WordNet {
         if files.is_empty() {
             return None;
         }
-        let mut wn = WordNet::default();
+        let mut wn = WordNet {
+            index: Lemmas::for_files(files.iter().map(|(_, text)| text.len()).sum()),
+            ..WordNet::default()
+        };
         // Every synset's words in reading order, lowercased ("" for multi-word lemmas).
         let mut words: Vec<Cow<'_, str>> = Vec::new();
         // Where each synset's words are in `words`.
