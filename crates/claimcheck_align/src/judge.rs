@@ -977,6 +977,13 @@ fn candidate_windows(
     let most = hits.len().min(WIDENED) * MAX_WINDOW * (MAX_WINDOW + 1) / 2
         + hits.len().saturating_sub(WIDENED);
     let mut out: Vec<Scored> = Vec::with_capacity(most);
+    // The first search of a claim sizes its cache of sentence matches for every sentence these
+    // windows can take in, so that filling it does not rehash it again and again.
+    let mut matches = view.matches.borrow_mut();
+    if matches.is_empty() {
+        matches.reserve(hits.len() + hits.len().min(WIDENED) * 2 * (MAX_WINDOW - 1));
+    }
+    drop(matches);
     let n = primary.sentence_count();
     for (rank, (s, _)) in hits.into_iter().enumerate() {
         let turn = primary.turn_index(s);
