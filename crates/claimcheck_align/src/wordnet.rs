@@ -406,12 +406,18 @@ impl Nouns {
         let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
             return Nouns::default();
         };
+        // A synset line is some 190 bytes long, with one or two words and one hypernym.
+        let lines_about = text.len() / 160;
         let mut nouns = Nouns {
             index: Lemmas::for_files(text.len()),
+            memberships: Vec::with_capacity(lines_about),
+            places: Places {
+                at: Vec::with_capacity(lines_about),
+            },
             ..Nouns::default()
         };
         // Pointers by the offset of their target, resolved once every synset is placed.
-        let mut edges: Vec<(u32, u32)> = Vec::new();
+        let mut edges: Vec<(u32, u32)> = Vec::with_capacity(lines_about);
         let mut wholes: Vec<(u32, u32)> = Vec::new();
         let mut count: u32 = 0;
         let mut lower = String::new();
@@ -504,17 +510,22 @@ impl WordNet {
         if files.is_empty() {
             return None;
         }
+        let bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
         let mut wn = WordNet {
-            index: Lemmas::for_files(files.iter().map(|(_, text)| text.len()).sum()),
+            index: Lemmas::for_files(bytes),
             ..WordNet::default()
         };
+        // Sized as `Nouns::read` sizes its vectors: these lines have some two words each.
+        let lines_about = bytes / 160;
         // Every synset's words in reading order, lowercased ("" for multi-word lemmas).
-        let mut words: Vec<Cow<'_, str>> = Vec::new();
+        let mut words: Vec<Cow<'_, str>> = Vec::with_capacity(2 * lines_about);
         // Where each synset's words are in `words`.
-        let mut places: Places<std::ops::Range<usize>> = Places::default();
+        let mut places: Places<std::ops::Range<usize>> = Places {
+            at: Vec::with_capacity(lines_about),
+        };
         let mut next_id: u32 = 0;
         // (lemma, synset id) for every word of every synset, in reading order.
-        let mut memberships: Vec<(u32, u32)> = Vec::new();
+        let mut memberships: Vec<(u32, u32)> = Vec::with_capacity(2 * lines_about);
         // Antonym pointers: (index in `words` of the source, part of speech and offset of the
         // target synset, index of the target word in it).
         let mut pending: Vec<(usize, u8, u32, usize)> = Vec::new();
