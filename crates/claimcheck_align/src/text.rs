@@ -255,9 +255,14 @@ impl Token {
         self.facts & DIGIT != 0
     }
 
+    /// A number word ("three"): one of [`NUMBER_WORDS`].
+    pub(crate) fn is_number_word(&self) -> bool {
+        self.facts & NUMBER_WORD != 0
+    }
+
     /// The value of a number word ("three").
     fn number_word(&self) -> Option<f64> {
-        (self.facts & NUMBER_WORD != 0)
+        self.is_number_word()
             .then(|| number_word(&self.norm))
             .flatten()
     }
