@@ -3715,8 +3715,16 @@ fn opinion_phrase(lower: &str) -> Option<&'static str> {
         .find(|p| has_phrase(lower, p))
 }
 
+/// `x` as a whole percentage, as `format!("{:.0}%", x * 100.0)` writes it.
 fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    let v = x * 100.0;
+    // `{:.0}` rounds the exact value to the nearest whole number, ties to even, as
+    // `round_ties_even` does: the integer is written without the float formatter's slow
+    // exact-digits path. Negative, huge and non-finite values take the general path.
+    if v.is_sign_positive() && v < 1e15 {
+        return format!("{}%", v.round_ties_even() as u64);
+    }
+    format!("{v:.0}%")
 }
 
 /// Judges one claim.
@@ -4730,8 +4738,44 @@ fn main_speaker(primary: &Primary) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::jaro_bound;
+    use super::{jaro_bound, percent};
     use proptest::prelude::*;
+
+    #[test]
+    fn percentages_as_the_float_formatter_writes_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.005,
+            0.015,
+            0.025,
+            0.125,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            1.0,
+        ];
+        values.extend([
+            -0.004,
+            -0.006,
+            1e13,
+            1e12,
+            f64::NAN,
+            f64::INFINITY,
+            f64::MIN_POSITIVE,
+        ]);
+        values.extend((0..=20_000).map(|k| f64::from(k) / 20_000.0));
+        values.extend((0..=400).map(|k| f64::from(k) / 400.0 + 0.005));
+        let mut bits: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..10_000 {
+            bits ^= bits << 13;
+            bits ^= bits >> 7;
+            bits ^= bits << 17;
+            values.push(f64::from_bits(bits));
+        }
+        for x in values {
+            assert_eq!(percent(x), format!("{:.0}%", x * 100.0), "{x:e}");
+        }
+    }
 
     proptest! {
         /// The letter-count bound never cuts off a pair that the full Jaro score would keep.
