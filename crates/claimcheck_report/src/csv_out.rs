@@ -61,7 +61,7 @@ pub fn write_rows<'a, W: Write>(
         number_field(&mut w, &r.claim_id)?;
         w.write_field(neutralised(&r.claim).as_bytes())?;
         w.write_field(r.verdict.as_str())?;
-        number_field(&mut w, &format_args!("{:.3}", r.score))?;
+        number_field(&mut w, &crate::ThreeDecimals(r.score))?;
         w.write_field(neutralised(&r.evidence).as_bytes())?;
         w.write_field(neutralised(&r.speaker).as_bytes())?;
         number_field(&mut w, &r.secondary_start)?;

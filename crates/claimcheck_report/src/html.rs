@@ -392,10 +392,10 @@ fn why(out: &mut String, c: &Placed<'_>) {
     let _ = write!(
         out,
         "<span class=\"why\" id=\"w{k}\"><span class=\"wl\"><b>Claim {id}</b> \
-         <span class=\"badge b-{v}\">{v}</span> score {score:.3}</span>",
+         <span class=\"badge b-{v}\">{v}</span> score {score}</span>",
         k = c.key,
         id = r.claim_id,
-        score = r.score,
+        score = crate::ThreeDecimals(r.score),
     );
     out.push_str("<span class=\"wl\"><b>Reasons:</b> ");
     if r.reasons.trim().is_empty() {
