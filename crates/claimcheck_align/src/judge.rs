@@ -2140,13 +2140,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         let c = &view.tokens[i];
         // "Reduced" where the passage has "cut" as well as "raised": a word of the claim word's
         // own pole is what it says in other words.
-        let mates = [&core_poles().mates, &judging_poles().mates];
-        let listed: Vec<&StemPairs> = mates.into_iter().filter(|m| m.lists(&c.stem)).collect();
-        if !listed.is_empty()
-            && ptoks
-                .iter()
-                .any(|p| listed.iter().any(|m| m.has(&c.stem, &p.stem)))
-        {
+        if core_poles().mate_in(c, ptoks) || judging_poles().mate_in(c, ptoks) {
             continue;
         }
         let c_kind = !c.capital && plain_noun(c);
@@ -3200,6 +3194,12 @@ impl Poles {
     /// True when `p` says nearly what `c` says: the same stem, or a word of its pole.
     fn same_side(&self, c: &Token, p: &Token) -> bool {
         p.stem == c.stem || self.mates.has(&c.stem, &p.stem)
+    }
+
+    /// True when `toks` hold a word of `c`'s pole (or `c` in an irregular form). Most words are
+    /// in no pole, so the tokens are read only for one that is.
+    fn mate_in(&self, c: &Token, toks: &[Token]) -> bool {
+        self.mates.lists(&c.stem) && toks.iter().any(|p| self.mates.has(&c.stem, &p.stem))
     }
 }
 
