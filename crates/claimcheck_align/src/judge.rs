@@ -1718,11 +1718,30 @@ fn number_text(text: &str, n: &Number) -> String {
 }
 
 fn same_number(a: &Number, b: &Number) -> bool {
-    (a.value - b.value).abs() <= 1e-6 * a.value.abs().max(1.0)
+    match (a.clock, b.clock) {
+        (None, None) => (a.value - b.value).abs() <= 1e-6 * a.value.abs().max(1.0),
+        // Times of day: the same minute, of the same half of the day when both say which.
+        (Some(x), Some(y)) => {
+            let day = if x && y { 1440.0 } else { 720.0 };
+            a.value % day == b.value % day
+        }
+        // A time and a plain number: "at 5" or "5.30" for "5pm" or "5:30 pm".
+        (Some(_), None) => same_time(a, b),
+        (None, Some(_)) => same_time(b, a),
+    }
+}
+
+/// Whether plain number `n` writes time of day `clock`: its hour ("5" for 5pm) or its hour and
+/// minutes as a decimal ("5.30" for 5:30).
+fn same_time(clock: &Number, n: &Number) -> bool {
+    let (hour, minute) = ((clock.value / 60.0).floor(), clock.value % 60.0);
+    [hour, hour % 12.0]
+        .iter()
+        .any(|h| (n.value - (h + minute / 100.0)).abs() < 1e-9)
 }
 
 fn comparable(a: &Number, b: &Number) -> bool {
-    a.year == b.year && a.percent == b.percent
+    a.year == b.year && a.percent == b.percent && a.clock.is_some() == b.clock.is_some()
 }
 
 /// Where the passage says what the claim says at token `i`: the passage tokens between the

@@ -42,7 +42,15 @@ fn check_numbers(text: &str) -> String {
     let toks = tokenize(text, Span::new(0, text.len()));
     numbers(&toks)
         .iter()
-        .map(|n| format!("{}", n.value))
+        .map(|n| match n.clock {
+            None => format!("{}", n.value),
+            Some(marked) => format!(
+                "{}:{:02}{}",
+                n.value as u32 / 60,
+                n.value as u32 % 60,
+                if marked { "" } else { "?" }
+            ),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

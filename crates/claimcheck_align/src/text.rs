@@ -646,6 +646,10 @@ pub(crate) struct Number {
     pub(crate) year: bool,
     /// A percentage.
     pub(crate) percent: bool,
+    /// A time of day ("5:30pm", "2 p.m.", "17:00"): `value` is then minutes after midnight. `Some(true)`
+    /// when the text says which half of the day (a marker, or an hour past twelve), `Some(false)`
+    /// when it does not ("at 5:30"): the value is then read as written, before noon.
+    pub(crate) clock: Option<bool>,
 }
 
 /// Looks a word up in a (word, value) table, through a hash map built on first use: these
@@ -681,6 +685,11 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some((clock, next)) = clock_at(tokens, i) {
+            out.push(clock);
+            i = next;
+            continue;
+        }
         let t = &tokens[i];
         let mut value: Option<f64> = None;
         // Two number words that do not add up ("twelve fifty"): the pair and where it ends.
@@ -785,6 +794,7 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
             span: Span::new(start, end),
             year,
             percent,
+            clock: None,
         });
         if let Some((a, b, pair_end)) = spoken.filter(|_| end == tokens[j - 1].span.end) {
             // "Twelve fifty" is 12.50 or 1250; the words are also read one by one.
@@ -794,6 +804,7 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                     span: Span::new(start, pair_end),
                     year: false,
                     percent: false,
+                    clock: None,
                 });
             }
         }
@@ -801,6 +812,155 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
     }
     add_subunits(tokens, &mut out);
     out
+}
+
+/// Which half of the day a marker says: "am"/"a.m." before noon, "pm"/"p.m." after.
+#[derive(Clone, Copy, PartialEq)]
+enum Half {
+    Am,
+    Pm,
+}
+
+/// Splits a marker off the end of a digit token: "2pm" → ("2", pm), "30am" → ("30", am).
+fn split_half(norm: &str) -> (&str, Option<Half>) {
+    if let Some(d) = norm.strip_suffix("pm") {
+        (d, Some(Half::Pm))
+    } else if let Some(d) = norm.strip_suffix("am") {
+        (d, Some(Half::Am))
+    } else {
+        (norm, None)
+    }
+}
+
+/// Whether token `b` starts at most `gap` bytes after token `a` ends.
+fn close(a: &Token, b: &Token, gap: usize) -> bool {
+    b.span.start >= a.span.end && b.span.start - a.span.end <= gap
+}
+
+/// The half of the day said by the tokens from `j` on, right after `last`: "pm", "p.m.", and
+/// how many tokens say it.
+fn half_after(tokens: &[Token], last: &Token, j: usize) -> Option<(Half, usize)> {
+    let u = tokens.get(j).filter(|u| close(last, u, 1))?;
+    let half = |w: &str| match w {
+        "am" | "a" => Some(Half::Am),
+        "pm" | "p" => Some(Half::Pm),
+        _ => None,
+    };
+    match u.norm.as_str() {
+        "am" | "pm" => Some((half(&u.norm)?, 1)),
+        "a" | "p"
+            if tokens
+                .get(j + 1)
+                .is_some_and(|v| v.norm == "m" && close(u, v, 1)) =>
+        {
+            Some((half(&u.norm)?, 2))
+        }
+        _ => None,
+    }
+}
+
+/// A time of day written with digits at token `i`, and the index of the token after it:
+/// "5:30pm", "5.30 PM", "2 p.m.", "5pm", "17:00", "5 o'clock", and the first hour of a range
+/// such as "5-8 pm", which takes the marker of the second. A bare "5.30" stays a decimal.
+fn clock_at(tokens: &[Token], i: usize) -> Option<(Number, usize)> {
+    let t = &tokens[i];
+    if !t.is_digit() {
+        return None;
+    }
+    let digits = |s: &str, most: usize| {
+        (!s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (text, mut half) = split_half(&t.norm);
+    let mut j = i + 1;
+    let mut last = t;
+    // "5:30" is two tokens, the colon between them; "5.30" one.
+    let mut minutes_given = false;
+    let dotted = text.contains('.');
+    let (hour, minute) = if let Some((h, m)) = text.split_once('.') {
+        if m.len() != 2 {
+            return None;
+        }
+        (digits(h, 2)?, digits(m, 2)?)
+    } else {
+        let h = digits(text, 2)?;
+        let mut m = 0;
+        if half.is_none() {
+            if let Some(u) = tokens
+                .get(j)
+                .filter(|u| u.is_digit() && close(t, u, 1) && u.span.start > t.span.end)
+            {
+                let (mt, mh) = split_half(&u.norm);
+                if mt.len() == 2 {
+                    if let Some(v) = digits(mt, 2) {
+                        m = v;
+                        half = mh;
+                        minutes_given = true;
+                        last = u;
+                        j += 1;
+                    }
+                }
+            }
+        }
+        (h, m)
+    };
+    if hour > 24 || minute >= 60 {
+        return None;
+    }
+    if half.is_none() {
+        if let Some((h, n)) = half_after(tokens, last, j) {
+            half = Some(h);
+            j += n;
+        } else if tokens
+            .get(j)
+            .is_some_and(|u| u.norm == "o'clock" && close(last, u, 1))
+        {
+            j += 1;
+            minutes_given = true;
+        } else if !minutes_given && !dotted {
+            // "5-8 pm": the first hour of a range takes the second's marker.
+            if !tokens
+                .get(j)
+                .is_some_and(|u| u.is_digit() && close(t, u, 3))
+            {
+                return None;
+            }
+            let (second, _) = clock_at(tokens, j)?;
+            if second.clock != Some(true) || hour == 0 || hour > 12 {
+                return None;
+            }
+            let second_hour = (second.value as u32 / 60) % 12;
+            half = Some(if second.value >= 720.0 {
+                Half::Pm
+            } else {
+                Half::Am
+            });
+            if hour % 12 >= second_hour && second_hour != 0 {
+                return None;
+            }
+        }
+    }
+    let (value, marked) = match half {
+        Some(_) if hour == 0 || hour > 12 => return None,
+        Some(h) => (
+            (hour % 12) * 60 + minute + if h == Half::Pm { 720 } else { 0 },
+            true,
+        ),
+        None if !minutes_given || dotted => return None,
+        None => (hour * 60 + minute, hour == 0 || hour > 12),
+    };
+    let end = tokens[j - 1].span.end;
+    Some((
+        Number {
+            value: f64::from(value),
+            span: Span::new(t.span.start, end),
+            year: false,
+            percent: false,
+            clock: Some(marked),
+        },
+        j,
+    ))
 }
 
 /// "Twelve euros and fifty cents" is also 12.50: for a number, a currency, an optional "and", a
@@ -835,6 +995,7 @@ fn add_subunits(tokens: &[Token], out: &mut Vec<Number>) {
                 span: Span::new(a.span.start, sub.map_or(b.span.end, |t| t.span.end)),
                 year: false,
                 percent: false,
+                clock: None,
             });
         }
     }
