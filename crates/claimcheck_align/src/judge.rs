@@ -2499,11 +2499,13 @@ fn agent_of(text: &str, toks: &[Token], k: usize) -> Option<Agent> {
     }
 }
 
-/// A yes-no question of a conversation and its answer "no": sentence `s` asks, without asking
-/// which, who or how, offering alternatives ("or") or being negated itself ("Isn't it …?"), and
-/// is the last of its turn; the next speaker's first sentence answers no ("no", "nope", "not",
-/// "never" first, or a denial in its first clause). The answer's sentence and its speaker.
-fn answered_no_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
+/// A yes-no question of a conversation and its answer: sentence `s` asks, without asking which,
+/// who or how, offering alternatives ("or") or being negated itself ("Isn't it …?"), and is the
+/// last of its turn; the answer is the next speaker's first sentence. The answer's sentence, its
+/// speaker and what it says: [`Answer::No`] ("no", "nope", "not", "never" first, or a denial in
+/// its first clause), [`Answer::Yes`] ("yes", "yep", "sure" first, and no denial in that clause)
+/// or [`Answer::Other`].
+fn answer_to(primary: &Primary, s: usize) -> Option<(usize, &str, Answer)> {
     let doc = primary.document();
     let text = &doc.text;
     if primary.interview
@@ -2536,12 +2538,59 @@ fn answered_no_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
     let atoks = &primary.tokens[primary.sentence_tokens[a].clone()];
     let head = atoks.first()?.norm.as_str();
     let clause = clause_around(text, atoks, 0);
-    let no = matches!(head, "no" | "nope" | "nah" | "not" | "never")
-        || negation_strength(text, &atoks[clause])
-            .iter()
-            .any(|&n| n >= 2);
-    no.then_some((a, answerer))
+    let denial = negation_strength(text, &atoks[clause])
+        .iter()
+        .any(|&n| n >= 2);
+    let answer = if matches!(head, "no" | "nope" | "nah" | "not" | "never") || denial {
+        Answer::No
+    } else if matches!(
+        head,
+        "yes" | "yep" | "yeah" | "yea" | "yup" | "sure" | "definitely" | "absolutely" | "certainly"
+    ) {
+        Answer::Yes
+    } else {
+        Answer::Other
+    };
+    Some((a, answerer, answer))
 }
+
+/// What the answer to a yes-no question says ([`answer_to`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Answer {
+    Yes,
+    No,
+    Other,
+}
+
+/// [`answer_to`] when the answer is no: the answer's sentence and its speaker.
+fn answered_no_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
+    answer_to(primary, s)
+        .filter(|&(_, _, a)| a == Answer::No)
+        .map(|(a, who, _)| (a, who))
+}
+
+/// [`answer_to`] when the answer is yes: the answer's sentence and its speaker. The question
+/// must be short and ask nothing open anywhere: "yeah" after a long question that ends "how do
+/// you minimise that?" acknowledges, it does not adopt what was asked.
+fn answered_yes_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
+    let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+    if stoks.len() > MAX_YES_QUESTION
+        || stoks.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "what" | "who" | "which" | "where" | "when" | "why" | "how"
+            )
+        })
+    {
+        return None;
+    }
+    answer_to(primary, s)
+        .filter(|&(_, _, a)| a == Answer::Yes)
+        .map(|(a, who, _)| (a, who))
+}
+
+/// The most words of a question whose answer "yes" states it ([`answered_yes_to`]).
+const MAX_YES_QUESTION: usize = 16;
 
 /// The predicate of question sentence `s`: its first content word that is a verb or adjective
 /// ("sleeping", "coming"), not a name.
@@ -3764,13 +3813,24 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         .collect();
     // Whose turns may support the claim: the speaker it names, else the main speaker when it is
     // about them, else anyone but the interviewer.
+    // A yes-no question that the speaker answers yes is theirs too: "are you coming on the 15th?"
+    // answered "Yep!" says that they are.
+    let answered_yes_by = |s: usize, own: &dyn Fn(usize) -> bool| {
+        answered_yes_to(primary, s).is_some_and(|(a, _)| own(a))
+    };
     let speakers_own = |s: usize| -> bool {
         let role = primary.sentence_role(s);
         match (&view.attributed, view.mentions_main) {
             (Some(label), _) => {
-                primary.document().turn_of(s).speaker.as_deref() == Some(label.as_str())
+                let theirs = |x: usize| {
+                    primary.document().turn_of(x).speaker.as_deref() == Some(label.as_str())
+                };
+                theirs(s) || answered_yes_by(s, &theirs)
             }
-            (None, true) => matches!(role, Role::Primary | Role::Unlabelled),
+            (None, true) => {
+                let main = |x: usize| primary.sentence_role(x) == Role::Primary;
+                matches!(role, Role::Primary | Role::Unlabelled) || answered_yes_by(s, &main)
+            }
             (None, false) => role != Role::Interviewer,
         }
     };
@@ -3886,6 +3946,23 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     if let (None, Some((span, s))) = (evidence, quote_evidence) {
         evidence = Some(span);
         evidence_sentence = Some(s);
+    }
+    // A passage that is someone else's question, answered yes by the claim's speaker.
+    if let Some(b) = best {
+        let asked = (b.window.first..=b.window.last).find_map(|s| {
+            let (a, who) = answered_yes_to(primary, s)?;
+            (speakers_own(s) && speakers_own(a)).then_some((s, a, who))
+        });
+        if let Some((s, a, who)) = asked {
+            let text = &primary.document().text;
+            let sentence = |x: usize| clip(&text[primary.document().sentences[x].span.range()], 80);
+            reasons.push(format!(
+                "{} asks \"{}\" and {who} answers yes: \"{}\"",
+                describe_speaker(&speaker_of(primary, s)),
+                sentence(s),
+                sentence(a)
+            ));
+        }
     }
     if let Some(w) = second {
         reasons.push(format!(
