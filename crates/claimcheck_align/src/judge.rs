@@ -2573,20 +2573,17 @@ fn answered_no_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
 /// must be short and ask nothing open anywhere: "yeah" after a long question that ends "how do
 /// you minimise that?" acknowledges, it does not adopt what was asked.
 fn answered_yes_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
+    // `answer_to` turns away most sentences at once (an interview, no question mark), so it
+    // runs before the words of the question are read.
+    let (a, who, answer) = answer_to(primary, s)?;
     let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
-    if stoks.len() > MAX_YES_QUESTION
-        || stoks.iter().any(|t| {
-            matches!(
-                t.norm.as_str(),
-                "what" | "who" | "which" | "where" | "when" | "why" | "how"
-            )
-        })
-    {
-        return None;
-    }
-    answer_to(primary, s)
-        .filter(|&(_, _, a)| a == Answer::Yes)
-        .map(|(a, who, _)| (a, who))
+    let open = stoks.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "what" | "who" | "which" | "where" | "when" | "why" | "how"
+        )
+    });
+    (answer == Answer::Yes && stoks.len() <= MAX_YES_QUESTION && !open).then_some((a, who))
 }
 
 /// The most words of a question whose answer "yes" states it ([`answered_yes_to`]).

@@ -841,21 +841,17 @@ fn close(a: &Token, b: &Token, gap: usize) -> bool {
 /// how many tokens say it.
 fn half_after(tokens: &[Token], last: &Token, j: usize) -> Option<(Half, usize)> {
     let u = tokens.get(j).filter(|u| close(last, u, 1))?;
-    let half = |w: &str| match w {
-        "am" | "a" => Some(Half::Am),
-        "pm" | "p" => Some(Half::Pm),
-        _ => None,
+    let half = match u.norm.as_str() {
+        "am" | "a" => Half::Am,
+        "pm" | "p" => Half::Pm,
+        _ => return None,
     };
-    match u.norm.as_str() {
-        "am" | "pm" => Some((half(&u.norm)?, 1)),
-        "a" | "p"
-            if tokens
-                .get(j + 1)
-                .is_some_and(|v| v.norm == "m" && close(u, v, 1)) =>
-        {
-            Some((half(&u.norm)?, 2))
-        }
-        _ => None,
+    // "pm" is one token, "p.m." two.
+    if u.norm.len() == 2 {
+        Some((half, 1))
+    } else {
+        let m = tokens.get(j + 1)?;
+        (m.norm == "m" && close(u, m, 1)).then_some((half, 2))
     }
 }
 
