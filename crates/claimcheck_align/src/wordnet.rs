@@ -41,6 +41,9 @@ pub(crate) struct WordNet {
     noun_index: Lemmas,
     /// Noun synset ids of each noun lemma, ascending.
     noun_synsets: Lists<u32>,
+    /// The most frequent senses ([`TOP_SENSES`]) of each noun lemma that has more, most
+    /// frequent first; empty for the others and without `index.noun`.
+    noun_top: Lists<u32>,
     /// The id of the first noun synset: nouns are numbered after the other synsets.
     first_noun: u32,
     /// Hypernyms (`@`, `@i`) of noun synset `first_noun + k`, in file order.
@@ -381,6 +384,13 @@ fn read_exceptions(path: &Path, map: &mut HashMap<Box<str>, Box<str>>) {
     }
 }
 
+/// How many of a noun's senses, most frequent first, name the kinds of thing it is.
+const TOP_SENSES: usize = 2;
+
+/// Two nouns whose senses share only a grandparent are different kinds of one thing when that
+/// grandparent lies at least this deep ("health professional", not "structure" or "attribute").
+const SPECIFIC_DEPTH: usize = 6;
+
 /// What `data.noun` and `noun.exc` hold, with noun synsets numbered from 0 in file order
 /// ([`WordNet::add_nouns`] moves them past the other synsets).
 #[derive(Default)]
@@ -389,6 +399,9 @@ struct Nouns {
     index: Lemmas,
     /// (lemma, synset number) for every word of every synset, in reading order.
     memberships: Vec<(u32, u32)>,
+    /// (lemma, synset number) for the most frequent senses of lemmas that have more than
+    /// [`TOP_SENSES`], most frequent first.
+    top: Vec<(u32, u32)>,
     /// Hypernym pointers (`@`, `@i`): (synset number, number of the hypernym).
     edges: Vec<(u32, u32)>,
     /// Part holonym pointers (`#p`): (synset number, number of the whole).
@@ -403,6 +416,19 @@ impl Nouns {
     /// Reads `data.noun` (synonyms, hypernyms and part holonyms) and `noun.exc`; empty when
     /// `data.noun` is missing.
     fn read(dir: &Path) -> Nouns {
+        // `index.noun` is read and sifted on a thread of its own meanwhile.
+        std::thread::scope(|scope| {
+            let senses = scope.spawn(|| SenseOrder::read(dir));
+            Nouns::read_with(dir, || {
+                senses
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+        })
+    }
+
+    /// [`Nouns::read`] with the sense order of `index.noun` given by `senses`.
+    fn read_with(dir: &Path, senses: impl FnOnce() -> SenseOrder) -> Nouns {
         let Ok(text) = std::fs::read_to_string(dir.join("data.noun")) else {
             return Nouns::default();
         };
@@ -475,8 +501,70 @@ impl Nouns {
                 .collect()
         };
         (nouns.edges, nouns.wholes) = (resolve(edges), resolve(wholes));
+        nouns.add_top_senses(senses());
         read_exceptions(&dir.join("noun.exc"), &mut nouns.exceptions);
         nouns
+    }
+
+    /// Numbers the lemmas and synsets of `senses` as `data.noun` did, into `top`.
+    fn add_top_senses(&mut self, senses: SenseOrder) {
+        for (lemma, offsets) in senses.lemmas() {
+            let Some(lemma) = self.index.get(lemma) else {
+                continue;
+            };
+            for off in offsets {
+                if let Some(&k) = self.places.get(b'n', off) {
+                    self.top.push((lemma, k));
+                }
+            }
+        }
+    }
+}
+
+/// What `index.noun` says of the order of senses: it lists each lemma's synsets by frequency,
+/// where `data.noun` has them in file order. Only lemmas with more than [`TOP_SENSES`] senses
+/// are kept, with the offsets of their most frequent ones (a lemma with fewer has all its senses
+/// among its top ones, in whatever order); empty when the file is missing.
+#[derive(Default)]
+struct SenseOrder {
+    text: String,
+    /// (byte range of the lemma in `text`, offsets of its most frequent senses).
+    kept: Vec<(std::ops::Range<usize>, [u32; TOP_SENSES])>,
+}
+
+impl SenseOrder {
+    fn read(dir: &Path) -> SenseOrder {
+        let Ok(text) = std::fs::read_to_string(dir.join("index.noun")) else {
+            return SenseOrder::default();
+        };
+        let mut kept = Vec::new();
+        let base = text.as_ptr() as usize;
+        for line in lines(&text) {
+            // "lemma n synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt offset…": most
+            // lemmas have one or two senses, told by the third field alone.
+            let mut f = line.splitn(4, ' ');
+            let (Some(lemma), Some(_pos), Some(count)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Some(count) = unsigned(count, 10).filter(|&c| c > TOP_SENSES) else {
+                continue;
+            };
+            // The offsets end the line.
+            let mut offsets: Vec<&str> = line.trim_end().rsplit(' ').take(count).collect();
+            offsets.reverse();
+            let mut top = [0; TOP_SENSES];
+            let parsed = (offsets.iter().take(TOP_SENSES).zip(&mut top))
+                .all(|(o, t)| decimal(o).map(|o| *t = o).is_some());
+            if parsed {
+                let start = lemma.as_ptr() as usize - base;
+                kept.push((start..start + lemma.len(), top));
+            }
+        }
+        SenseOrder { text, kept }
+    }
+
+    fn lemmas(&self) -> impl Iterator<Item = (&str, [u32; TOP_SENSES])> + '_ {
+        (self.kept.iter()).map(|(r, top)| (&self.text[r.clone()], *top))
     }
 }
 
@@ -659,6 +747,7 @@ impl WordNet {
         self.noun_index = nouns.index;
         self.noun_synsets =
             Lists::group(self.noun_index.len(), &shifted(nouns.memberships)).dedup();
+        self.noun_top = Lists::group(self.noun_index.len(), &shifted(nouns.top));
         // Every synset read has a place.
         let count = nouns.places.at.len();
         self.hypernyms = Lists::group(count, &shifted(nouns.edges));
@@ -718,10 +807,19 @@ impl WordNet {
 
     /// The noun synset ids of a word form, by morphy's noun rules; sorted.
     fn noun_ids(&self, word: &str) -> Vec<u32> {
+        let mut ids = self.noun_lists(word, |n| self.noun_synsets.get(n));
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The synsets `list` gives for each noun lemma a word form may have: its own, then its
+    /// irregular and regular base forms'.
+    fn noun_lists<'s>(&'s self, word: &str, list: impl Fn(u32) -> &'s [u32]) -> Vec<u32> {
         let mut ids = Vec::new();
         let mut add = |lemma: &str| {
             if let Some(n) = self.noun_index.get(lemma) {
-                ids.extend_from_slice(self.noun_synsets.get(n));
+                ids.extend_from_slice(list(n));
             }
         };
         add(word);
@@ -737,14 +835,55 @@ impl WordNet {
                 add(&candidate);
             }
         }
-        ids.sort_unstable();
-        ids.dedup();
         ids
+    }
+
+    /// The most frequent senses of noun lemma `n`: all of them when it has at most
+    /// [`TOP_SENSES`] (or `index.noun` is missing), in file order.
+    fn top_senses(&self, n: u32) -> &[u32] {
+        match self.noun_top.get(n) {
+            [] => self.noun_synsets.get(n),
+            top => top,
+        }
     }
 
     /// The hypernyms of noun synset `id`.
     fn hypernyms_of(&self, id: u32) -> &[u32] {
         self.hypernyms.get(id - self.first_noun)
+    }
+
+    /// How many steps noun synset `id` lies below the root of WordNet's nouns ("entity" is 0,
+    /// "artifact" 4), along first hypernyms.
+    fn depth(&self, mut id: u32) -> usize {
+        let mut d = 0;
+        while let Some(&up) = self.hypernyms_of(id).first() {
+            // WordNet's noun hierarchy is at most 19 deep; the bound guards a damaged file.
+            if d == 32 {
+                break;
+            }
+            id = up;
+            d += 1;
+        }
+        d
+    }
+
+    /// True when one of `kinds` lies above one of the synsets `ids` (a parent, a grandparent …).
+    fn is_kind_of(&self, ids: &[u32], kinds: &[u32]) -> bool {
+        let mut frontier: Vec<u32> = ids.to_vec();
+        for _ in 0..32 {
+            let next: Vec<u32> = (frontier.iter())
+                .flat_map(|&id| self.hypernyms_of(id))
+                .copied()
+                .collect();
+            if next.is_empty() {
+                return false;
+            }
+            if next.iter().any(|x| kinds.contains(x)) {
+                return true;
+            }
+            frontier = next;
+        }
+        false
     }
 
     /// See [`wholes_of`].
@@ -807,8 +946,16 @@ impl WordNet {
         } else {
             self.noun_ids(word)
         };
-        // Few: the direct hypernyms of two synsets.
-        let up = (nouns.iter().take(2))
+        // The most frequent senses (without `index.noun`, the first in file order).
+        let mut top = self.noun_lists(word, |n| self.top_senses(n));
+        top.truncate(TOP_SENSES);
+        let up: Vec<u32> = top
+            .iter()
+            .flat_map(|&id| self.hypernyms_of(id))
+            .copied()
+            .collect();
+        let up2 = up
+            .iter()
             .flat_map(|&id| self.hypernyms_of(id))
             .copied()
             .collect();
@@ -819,7 +966,9 @@ impl WordNet {
             lemmas,
             antonym_lemmas,
             nouns,
+            top,
             up,
+            up2,
         }
     }
 
@@ -853,7 +1002,17 @@ impl WordNet {
         if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
             return false;
         }
-        ha.iter().any(|x| hb.contains(x))
+        if ha.iter().any(|x| hb.contains(x)) {
+            return true;
+        }
+        // Cousins, under a kind specific enough to tell them apart by ("nurses"/"doctors",
+        // both health professionals), when neither is a kind of the other ("vehicles" is not
+        // a parent of "buses" in WordNet, only a grandparent's child, but a more distant one).
+        let specific = |x: &u32| self.depth(*x) >= SPECIFIC_DEPTH;
+        let shared = |x: &u32| hb.contains(x) || fb.up2.contains(x);
+        (ha.iter().chain(&fa.up2)).any(|x| shared(x) && specific(x))
+            && !self.is_kind_of(&fb.top, ia)
+            && !self.is_kind_of(&fa.top, ib)
     }
 
     /// True when two word forms share a synset.
@@ -908,8 +1067,12 @@ struct Forms {
     antonym_lemmas: Vec<u32>,
     /// Noun synset ids, ascending.
     nouns: Vec<u32>,
-    /// The direct hypernyms of the first two noun synsets.
+    /// The most frequent noun senses (at most [`TOP_SENSES`]), most frequent first.
+    top: Vec<u32>,
+    /// The direct hypernyms of `top`.
     up: Vec<u32>,
+    /// The hypernyms of `up`.
+    up2: Vec<u32>,
 }
 
 /// Most words whose [`Forms`] a thread keeps before it starts afresh (memory stays bounded).
@@ -1158,6 +1321,98 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    #[test]
+    fn kinds_by_most_frequent_senses() {
+        let dir = scratch("senses");
+        std::fs::write(
+            dir.join("data.verb"),
+            "00100000 30 v 01 rise 0 000 | move upward\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("data.noun"),
+            "00000300 10 n 01 dollar 0 001 @ 00000310 n 0000 | the sign\n\
+             00000310 10 n 01 symbol 0 000 | a sign\n\
+             00000350 21 n 01 dollar 0 001 @ 00000360 n 0000 | a coin\n\
+             00000360 21 n 01 coin 0 000 | money\n\
+             00000400 23 n 01 dollar 0 001 @ 00000410 n 0000 | a unit of money\n\
+             00000410 23 n 02 monetary_unit 0 unit 0 000 | a unit\n\
+             00000420 23 n 01 euro 0 001 @ 00000410 n 0000 | a unit of money\n",
+        )
+        .unwrap();
+        let wn = WordNet::load(&dir).unwrap();
+        assert!(
+            !wn.cohyponyms("dollars", "euro"),
+            "without index.noun, the first senses in file order are the sign and the coin"
+        );
+        std::fs::write(
+            dir.join("index.noun"),
+            "  1 licence header\n\
+             dollar n 3 1 @ 3 1 00000400 00000300 00000350  \n\
+             euro n 1 1 @ 1 0 00000420  \n",
+        )
+        .unwrap();
+        let wn = WordNet::load(&dir).unwrap();
+        assert!(
+            wn.cohyponyms("dollars", "euro"),
+            "the most frequent sense is the unit"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn cousins_under_a_specific_kind() {
+        let dir = scratch("cousins");
+        std::fs::write(
+            dir.join("data.verb"),
+            "00100000 30 v 01 rise 0 000 | move upward\n",
+        )
+        .unwrap();
+        // entity (depth 0) … professional (depth 6) above practitioner above doctor, and
+        // nurse right under professional; structure at depth 5 above area above room, and
+        // theatre right under structure; drudge is a kind of doctor (so of practitioner) and,
+        // in another sense, a professional's grandchild (so practitioner's cousin).
+        std::fs::write(
+            dir.join("data.noun"),
+            "00000100 03 n 01 entity 0 000 | the root\n\
+             00000110 03 n 01 d_one 0 001 @ 00000100 n 0000 | x\n\
+             00000120 03 n 01 d_two 0 001 @ 00000110 n 0000 | x\n\
+             00000130 03 n 01 d_three 0 001 @ 00000120 n 0000 | x\n\
+             00000140 03 n 01 d_four 0 001 @ 00000130 n 0000 | x\n\
+             00000150 03 n 01 d_five 0 001 @ 00000140 n 0000 | x\n\
+             00000160 18 n 01 professional 0 001 @ 00000150 n 0000 | x\n\
+             00000170 18 n 01 practitioner 0 001 @ 00000160 n 0000 | x\n\
+             00000180 18 n 01 doctor 0 001 @ 00000170 n 0000 | x\n\
+             00000190 18 n 01 nurse 0 001 @ 00000160 n 0000 | x\n\
+             00000200 06 n 01 structure 0 001 @ 00000140 n 0000 | x\n\
+             00000210 06 n 01 area 0 001 @ 00000200 n 0000 | x\n\
+             00000220 06 n 01 room 0 001 @ 00000210 n 0000 | x\n\
+             00000230 06 n 01 theatre 0 001 @ 00000200 n 0000 | x\n\
+             00000240 18 n 01 drudge 0 001 @ 00000180 n 0000 | x\n\
+             00000250 18 n 01 drudge 0 001 @ 00000260 n 0000 | x\n\
+             00000260 18 n 01 helper 0 001 @ 00000160 n 0000 | x\n",
+        )
+        .unwrap();
+        let wn = WordNet::load(&dir).unwrap();
+        assert_eq!(wn.depth(wn.noun_ids("professional")[0]), SPECIFIC_DEPTH);
+        assert!(
+            wn.cohyponyms("doctors", "nurse"),
+            "cousins under a professional"
+        );
+        assert!(wn.cohyponyms("nurse", "doctor"), "either way round");
+        assert!(
+            !wn.cohyponyms("room", "theatre"),
+            "structure is too general a kind"
+        );
+        assert!(
+            !wn.cohyponyms("drudge", "practitioner"),
+            "a practitioner's grandchild in one sense"
+        );
+        assert!(!wn.cohyponyms("practitioner", "drudge"), "either way round");
+        assert!(wn.cohyponyms("helper", "practitioner"), "siblings");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     /// The look-ups as first written, with `any_lemma` each time: the definitions that the
     /// cached [`Forms`] must answer alike.
     fn antonym_by_lemmas(wn: &WordNet, a: &str, b: &str) -> bool {
@@ -1178,17 +1433,39 @@ mod tests {
         if ia.is_empty() || ib.is_empty() || share_synset(&ia, &ib) {
             return false;
         }
+        let top = |w: &str| -> Vec<u32> {
+            (wn.noun_lists(w, |n| wn.top_senses(n)).into_iter())
+                .take(TOP_SENSES)
+                .collect()
+        };
+        let (ta, tb) = (top(a), top(b));
         let up = |ids: &[u32]| -> Vec<u32> {
-            (ids.iter().take(2))
+            (ids.iter())
                 .flat_map(|&id| wn.hypernyms_of(id))
                 .copied()
                 .collect()
         };
-        let (ha, hb) = (up(&ia), up(&ib));
+        let (ha, hb) = (up(&ta), up(&tb));
         if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
             return false;
         }
-        ha.iter().any(|x| hb.contains(x))
+        if ha.iter().any(|x| hb.contains(x)) {
+            return true;
+        }
+        let (ga, gb) = (up(&ha), up(&hb));
+        let above = |ids: &[u32]| -> Vec<u32> {
+            let (mut all, mut frontier) = (Vec::new(), ids.to_vec());
+            while !frontier.is_empty() {
+                frontier = up(&frontier);
+                all.extend(&frontier);
+            }
+            all
+        };
+        ha.iter()
+            .chain(&ga)
+            .any(|x| (hb.contains(x) || gb.contains(x)) && wn.depth(*x) >= SPECIFIC_DEPTH)
+            && !above(&tb).iter().any(|x| ia.contains(x))
+            && !above(&ta).iter().any(|x| ib.contains(x))
     }
 
     /// The cached look-ups answer as the uncached ones, over the words of the fixtures and some
