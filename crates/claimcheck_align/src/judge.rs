@@ -3419,11 +3419,17 @@ fn additions(
     while k < view.tokens.len() {
         let t = &view.tokens[k];
         let unmatched = q[k] < 0.9 && view.outside_quotes(k);
+        // "Dr. Sato said": a title before a name the primary knows is part of that name.
+        let titled_known = || {
+            claimcheck_core::names::is_title(&t.norm)
+                && (view.tokens.get(k + 1)).is_some_and(|n| n.capital && known_name(primary, n))
+        };
         if unmatched
             && view.is_name(k)
             && !known_name(primary, t)
             && view.weight[k] > 0.0
             && !crate::wordnet::is_verb_or_adverb(&t.norm)
+            && !titled_known()
         {
             // Join a run of capitalised words into one name.
             let mut end = k;

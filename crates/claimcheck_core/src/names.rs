@@ -54,6 +54,11 @@ const TITLES: &[&str] = &[
     "u.s.",
 ];
 
+/// True when `word` (lowercase) is an honorific or office that may precede a name ("dr").
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
 /// The words of a name, lowercased, without titles and punctuation.
 pub fn name_words(name: &str) -> Vec<String> {
     let words: Vec<String> = name
