@@ -2192,7 +2192,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                         speaker_of(primary, scored.window.first).is_some_and(|who| who != *label)
                     })
             };
-            let relation = if antonyms(c, p) && !converse_swapped() {
+            let relation = if antonyms(c, p) && !converse_swapped() && !remaining(ptoks, k) {
                 "opposite meaning"
             } else if swapped_kind() {
                 "a different thing of the same kind"
@@ -3376,6 +3376,29 @@ fn plain_noun(t: &Token) -> bool {
                 | "time"
                 | "times"
         )
+}
+
+/// True when `toks[k]` is "left" for what remains ("with three candidates left", "there is
+/// nothing left", "two weeks left"), not for who went: it follows a number, a quantifier or a
+/// plain noun, with "with", "there", "only" or a form of "be" or "have" shortly before.
+fn remaining(toks: &[Token], k: usize) -> bool {
+    if toks[k].norm != "left" || k == 0 {
+        return false;
+    }
+    let before = &toks[k - 1];
+    let held = before.is_digit()
+        || before.is_number_word()
+        || matches!(
+            before.norm.as_str(),
+            "nothing" | "none" | "little" | "few" | "much" | "some"
+        )
+        || (before.is_content() && !before.capital && plain_noun(before));
+    held && (k.saturating_sub(5)..k - 1).any(|j| {
+        matches!(
+            toks[j].norm.as_str(),
+            "with" | "there" | "only" | "is" | "are" | "was" | "were" | "have" | "has" | "had"
+        )
+    })
 }
 
 /// "suitable"/"unsuitable", "motivate"/"demotivate": a negating prefix on the same base word.
