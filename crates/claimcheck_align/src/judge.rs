@@ -2192,7 +2192,12 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                         speaker_of(primary, scored.window.first).is_some_and(|who| who != *label)
                     })
             };
-            let relation = if antonyms(c, p) && !converse_swapped() && !remaining(ptoks, k) {
+            let relation = if antonyms(c, p)
+                && !converse_swapped()
+                && !remaining(ptoks, k)
+                && !received(&view.tokens, i, p)
+                && !received(ptoks, k, c)
+            {
                 "opposite meaning"
             } else if swapped_kind() {
                 "a different thing of the same kind"
@@ -3376,6 +3381,38 @@ fn plain_noun(t: &Token) -> bool {
                 | "time"
                 | "times"
         )
+}
+
+/// The giver's verb in the passive and the receiver's verbs, with their irregular forms:
+/// "patients given a placebo" took it, "the pupils taught French" learnt it.
+const RECEIVED: &[(&str, &[&str])] = &[
+    (
+        "given",
+        &["take", "took", "taken", "receive", "get", "got", "gotten"],
+    ),
+    ("lent", &["borrow"]),
+    ("sold", &["buy", "bought"]),
+    ("taught", &["learn", "learnt"]),
+    ("sent", &["receive", "get", "got", "gotten"]),
+];
+
+/// True when `toks[k]` is a giver's verb in the passive ("those given a placebo", "they were
+/// lent a car") and `other` is the receiver's verb, which says the same from the other side.
+fn received(toks: &[Token], k: usize, other: &Token) -> bool {
+    let Some((_, receiver)) = RECEIVED.iter().find(|(w, _)| toks[k].norm == *w) else {
+        return false;
+    };
+    let passive = k > 0 && {
+        let before = &toks[k - 1];
+        matches!(
+            before.norm.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "those" | "them"
+        ) || (before.is_content() && !before.capital && plain_noun(before))
+    };
+    passive
+        && receiver
+            .iter()
+            .any(|r| other.stem.as_str() == stem_uncached(r))
 }
 
 /// True when `toks[k]` is "left" for what remains ("with three candidates left", "there is
