@@ -3402,12 +3402,17 @@ fn received(toks: &[Token], k: usize, other: &Token) -> bool {
     let Some((_, receiver)) = RECEIVED.iter().find(|(w, _)| toks[k].norm == *w) else {
         return false;
     };
+    // "Lent", "sold", "taught" and "sent" are past tenses too ("the country sold grain"): only
+    // a form of "be" makes them passive. "Given" is a participle alone, also after a noun or
+    // "those" ("patients given a placebo").
     let passive = k > 0 && {
         let before = &toks[k - 1];
         matches!(
             before.norm.as_str(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "those" | "them"
-        ) || (before.is_content() && !before.capital && plain_noun(before))
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        ) || (toks[k].norm == "given"
+            && (before.norm == "those"
+                || (before.is_content() && !before.capital && plain_noun(before))))
     };
     passive
         && receiver
