@@ -1890,7 +1890,7 @@ fn swapped_names(
                         around
                             .iter()
                             .filter(unmentioned)
-                            .find(|p| crate::wordnet::cohyponyms(&t.norm, &p.norm))
+                            .find(|p| crate::wordnet::cohyponyms(&t.norm, &p.norm, NAME_KIN_REACH))
                     })
                     .flatten()
             };
@@ -2178,7 +2178,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 c_kind
                     && !p.capital
                     && plain_noun(p)
-                    && crate::wordnet::cohyponyms(&c.norm, &p.norm)
+                    && crate::wordnet::cohyponyms(&c.norm, &p.norm, crate::wordnet::KIN_REACH)
                     && slot(view, q, ptoks, i)
                         .filter(|r| tight_slot(view, q, ptoks, i, r))
                         .is_some_and(|r| r.contains(&k))
@@ -3419,6 +3419,10 @@ fn received(toks: &[Token], k: usize, other: &Token) -> bool {
             .iter()
             .any(|r| other.stem.as_str() == stem_uncached(r))
 }
+
+/// How far above two names [`crate::wordnet::cohyponyms`] looks for a kind they share: names'
+/// kinds are broad ("MP" and "Councillor" meet a few steps up), so a parent or a grandparent.
+const NAME_KIN_REACH: usize = 2;
 
 /// True when `toks[k]` is "left" for what remains ("with three candidates left", "there is
 /// nothing left", "two weeks left"), not for who went: it follows a number, a quantifier or a

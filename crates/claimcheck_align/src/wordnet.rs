@@ -387,9 +387,13 @@ fn read_exceptions(path: &Path, map: &mut HashMap<Box<str>, Box<str>>) {
 /// How many of a noun's senses, most frequent first, name the kinds of thing it is.
 const TOP_SENSES: usize = 2;
 
-/// Two nouns whose senses share only a grandparent are different kinds of one thing when that
-/// grandparent lies at least this deep ("health professional", not "structure" or "attribute").
+/// Two nouns whose senses share a kind only further up than a parent are different kinds of one
+/// thing when that kind lies at least this deep ("health professional", not "structure" or
+/// "attribute") ...
 const SPECIFIC_DEPTH: usize = 6;
+
+/// ... and at most this many steps above each of them (for common nouns; names reach less).
+pub(crate) const KIN_REACH: usize = 5;
 
 /// What `data.noun` and `noun.exc` hold, with noun synsets numbered from 0 in file order
 /// ([`WordNet::add_nouns`] moves them past the other synsets).
@@ -954,11 +958,18 @@ impl WordNet {
             .flat_map(|&id| self.hypernyms_of(id))
             .copied()
             .collect();
-        let up2 = up
-            .iter()
-            .flat_map(|&id| self.hypernyms_of(id))
-            .copied()
-            .collect();
+        let mut near: Vec<(u32, u8)> = up.iter().map(|&id| (id, 1)).collect();
+        let mut frontier = up.clone();
+        for steps in 2..=KIN_REACH as u8 {
+            frontier = (frontier.iter())
+                .flat_map(|&id| self.hypernyms_of(id))
+                .copied()
+                .collect();
+            near.extend(frontier.iter().map(|&id| (id, steps)));
+        }
+        // By id, each at its fewest steps.
+        near.sort_unstable();
+        near.dedup_by_key(|(id, _)| *id);
         Forms {
             known,
             verb_or_adverb,
@@ -968,14 +979,14 @@ impl WordNet {
             nouns,
             top,
             up,
-            up2,
+            near,
         }
     }
 
     /// See [`cohyponyms`].
     #[cfg(test)]
-    pub(crate) fn cohyponyms(&self, a: &str, b: &str) -> bool {
-        self.cohyponym_forms(a, b, |w| std::rc::Rc::new(self.forms(w)))
+    pub(crate) fn cohyponyms(&self, a: &str, b: &str, reach: usize) -> bool {
+        self.cohyponym_forms(a, b, reach, |w| std::rc::Rc::new(self.forms(w)))
     }
 
     /// [`cohyponyms`], with the [`Forms`] of a word from `forms`.
@@ -983,6 +994,7 @@ impl WordNet {
         &self,
         a: &str,
         b: &str,
+        reach: usize,
         forms: impl Fn(&str) -> std::rc::Rc<Forms>,
     ) -> bool {
         if self.noun_index.is_empty() || a == b {
@@ -1005,12 +1017,16 @@ impl WordNet {
         if ha.iter().any(|x| hb.contains(x)) {
             return true;
         }
-        // Cousins, under a kind specific enough to tell them apart by ("nurses"/"doctors",
-        // both health professionals), when neither is a kind of the other ("vehicles" is not
-        // a parent of "buses" in WordNet, only a grandparent's child, but a more distant one).
+        // Kin under a kind specific enough to tell them apart by ("nurses"/"doctors", both
+        // health professionals; "trucks"/"buses", both conveyances), when neither is a kind of
+        // the other at any distance ("animals" and "turtles").
         let specific = |x: &u32| self.depth(*x) >= SPECIFIC_DEPTH;
-        let shared = |x: &u32| hb.contains(x) || fb.up2.contains(x);
-        (ha.iter().chain(&fa.up2)).any(|x| shared(x) && specific(x))
+        let within = |near: &[(u32, u8)], x: u32| {
+            (near.binary_search_by_key(&x, |&(id, _)| id))
+                .is_ok_and(|k| near[k].1 as usize <= reach)
+        };
+        (fa.near.iter())
+            .any(|&(x, steps)| steps as usize <= reach && within(&fb.near, x) && specific(&x))
             && !self.is_kind_of(&fb.top, ia)
             && !self.is_kind_of(&fa.top, ib)
     }
@@ -1071,8 +1087,9 @@ struct Forms {
     top: Vec<u32>,
     /// The direct hypernyms of `top`.
     up: Vec<u32>,
-    /// The hypernyms of `up`.
-    up2: Vec<u32>,
+    /// The kinds `top` is of, up to [`KIN_REACH`] steps above it, by id, each with its fewest
+    /// steps.
+    near: Vec<(u32, u8)>,
 }
 
 /// Most words whose [`Forms`] a thread keeps before it starts afresh (memory stays bounded).
@@ -1156,12 +1173,14 @@ pub(crate) fn synset_ids(word: &str) -> Vec<u32> {
     ids
 }
 
-/// True when two nouns are different members of one kind: not synonyms, neither a hypernym of
-/// the other, but sharing a direct hypernym through one of their first two synsets (file order, a
-/// cheap cap; not sense frequency, which would need `index.noun`)
-/// ("astronomers"/"biologists", "sales"/"profits", "roommate"/"landlord").
-pub(crate) fn cohyponyms(a: &str, b: &str) -> bool {
-    wordnet().cohyponym_forms(a, b, forms)
+/// True when two nouns are different members of one kind: not synonyms, neither a kind of the
+/// other, and their most frequent senses (at most [`TOP_SENSES`]) share a parent, or a kind at
+/// most `reach` steps above each that is specific enough ([`SPECIFIC_DEPTH`])
+/// ("astronomers"/"biologists", "sales"/"profits", "nurses"/"doctors"). `reach` is at most
+/// [`KIN_REACH`]: 2 for names, whose kinds are broad ("MP" and "Councillor" meet further up),
+/// [`KIN_REACH`] for common nouns ("buses"/"trucks").
+pub(crate) fn cohyponyms(a: &str, b: &str, reach: usize) -> bool {
+    wordnet().cohyponym_forms(a, b, reach, forms)
 }
 
 /// How many part-of steps [`wholes_of`] climbs: a city, its region, its country, a continent.
@@ -1310,13 +1329,16 @@ mod tests {
         .unwrap();
         std::fs::write(dir.join("noun.exc"), "women woman\n").unwrap();
         let wn = WordNet::load(&dir).unwrap();
-        assert!(wn.cohyponyms("astronomers", "biologist"));
-        assert!(!wn.cohyponyms("astronomer", "stargazers"), "synonyms");
+        assert!(wn.cohyponyms("astronomers", "biologist", KIN_REACH));
         assert!(
-            !wn.cohyponyms("astronomer", "scientist"),
+            !wn.cohyponyms("astronomer", "stargazers", KIN_REACH),
+            "synonyms"
+        );
+        assert!(
+            !wn.cohyponyms("astronomer", "scientist", KIN_REACH),
             "a kind and its kind"
         );
-        assert!(!wn.cohyponyms("women", "biologist"));
+        assert!(!wn.cohyponyms("women", "biologist", KIN_REACH));
         assert!(!wn.synonyms("rise", "astronomer"), "nouns are kept apart");
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -1342,7 +1364,7 @@ mod tests {
         .unwrap();
         let wn = WordNet::load(&dir).unwrap();
         assert!(
-            !wn.cohyponyms("dollars", "euro"),
+            !wn.cohyponyms("dollars", "euro", KIN_REACH),
             "without index.noun, the first senses in file order are the sign and the coin"
         );
         std::fs::write(
@@ -1354,7 +1376,7 @@ mod tests {
         .unwrap();
         let wn = WordNet::load(&dir).unwrap();
         assert!(
-            wn.cohyponyms("dollars", "euro"),
+            wn.cohyponyms("dollars", "euro", KIN_REACH),
             "the most frequent sense is the unit"
         );
         std::fs::remove_dir_all(&dir).unwrap();
@@ -1390,26 +1412,56 @@ mod tests {
              00000230 06 n 01 theatre 0 001 @ 00000200 n 0000 | x\n\
              00000240 18 n 01 drudge 0 001 @ 00000180 n 0000 | x\n\
              00000250 18 n 01 drudge 0 001 @ 00000260 n 0000 | x\n\
-             00000260 18 n 01 helper 0 001 @ 00000160 n 0000 | x\n",
+             00000260 18 n 01 helper 0 001 @ 00000160 n 0000 | x\n\
+             00000270 18 n 01 specialist 0 001 @ 00000280 n 0000 | x\n\
+             00000280 18 n 01 expert 0 001 @ 00000160 n 0000 | x\n\
+             00000290 18 n 01 surgeon 0 001 @ 00000270 n 0000 | x\n\
+             00000300 18 n 01 f_one 0 001 @ 00000160 n 0000 | x\n\
+             00000310 18 n 01 f_two 0 001 @ 00000300 n 0000 | x\n\
+             00000320 18 n 01 f_three 0 001 @ 00000310 n 0000 | x\n\
+             00000330 18 n 01 f_four 0 001 @ 00000320 n 0000 | x\n\
+             00000340 18 n 01 f_five 0 001 @ 00000330 n 0000 | x\n\
+             00000350 18 n 01 hermit 0 001 @ 00000340 n 0000 | x\n",
         )
         .unwrap();
         let wn = WordNet::load(&dir).unwrap();
         assert_eq!(wn.depth(wn.noun_ids("professional")[0]), SPECIFIC_DEPTH);
         assert!(
-            wn.cohyponyms("doctors", "nurse"),
+            wn.cohyponyms("doctors", "nurse", KIN_REACH),
             "cousins under a professional"
         );
-        assert!(wn.cohyponyms("nurse", "doctor"), "either way round");
         assert!(
-            !wn.cohyponyms("room", "theatre"),
+            wn.cohyponyms("nurse", "doctor", KIN_REACH),
+            "either way round"
+        );
+        assert!(
+            !wn.cohyponyms("room", "theatre", KIN_REACH),
             "structure is too general a kind"
         );
         assert!(
-            !wn.cohyponyms("drudge", "practitioner"),
+            !wn.cohyponyms("drudge", "practitioner", KIN_REACH),
             "a practitioner's grandchild in one sense"
         );
-        assert!(!wn.cohyponyms("practitioner", "drudge"), "either way round");
-        assert!(wn.cohyponyms("helper", "practitioner"), "siblings");
+        assert!(
+            !wn.cohyponyms("practitioner", "drudge", KIN_REACH),
+            "either way round"
+        );
+        assert!(
+            wn.cohyponyms("helper", "practitioner", KIN_REACH),
+            "siblings"
+        );
+        assert!(
+            wn.cohyponyms("surgeon", "nurse", KIN_REACH),
+            "a professional three steps up and one"
+        );
+        assert!(
+            !wn.cohyponyms("surgeon", "nurse", 2),
+            "beyond a reach of two"
+        );
+        assert!(
+            !wn.cohyponyms("hermit", "nurse", KIN_REACH),
+            "a professional six steps up is beyond reach"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -1425,7 +1477,7 @@ mod tests {
             })
     }
 
-    fn cohyponyms_by_lemmas(wn: &WordNet, a: &str, b: &str) -> bool {
+    fn cohyponyms_by_lemmas(wn: &WordNet, a: &str, b: &str, reach: usize) -> bool {
         if wn.noun_index.is_empty() || a == b {
             return false;
         }
@@ -1452,20 +1504,19 @@ mod tests {
         if ha.iter().any(|x| hb.contains(x)) {
             return true;
         }
-        let (ga, gb) = (up(&ha), up(&hb));
-        let above = |ids: &[u32]| -> Vec<u32> {
+        let above = |ids: &[u32], reach: usize| -> Vec<u32> {
             let (mut all, mut frontier) = (Vec::new(), ids.to_vec());
-            while !frontier.is_empty() {
+            for _ in 0..reach {
                 frontier = up(&frontier);
                 all.extend(&frontier);
             }
             all
         };
-        ha.iter()
-            .chain(&ga)
-            .any(|x| (hb.contains(x) || gb.contains(x)) && wn.depth(*x) >= SPECIFIC_DEPTH)
-            && !above(&tb).iter().any(|x| ia.contains(x))
-            && !above(&ta).iter().any(|x| ib.contains(x))
+        let (na, nb) = (above(&ta, reach), above(&tb, reach));
+        na.iter()
+            .any(|x| nb.contains(x) && wn.depth(*x) >= SPECIFIC_DEPTH)
+            && !above(&tb, 64).iter().any(|x| ia.contains(x))
+            && !above(&ta, 64).iter().any(|x| ib.contains(x))
     }
 
     /// The cached look-ups answer as the uncached ones, over the words of the fixtures and some
@@ -1542,8 +1593,10 @@ mod tests {
             for b in words.iter().step_by(step) {
                 let antonym = antonyms(a, b);
                 assert_eq!(antonym, antonym_by_lemmas(wn, a, b), "{a} {b}");
-                let kind = cohyponyms(a, b);
-                assert_eq!(kind, cohyponyms_by_lemmas(wn, a, b), "{a} {b}");
+                let kind = cohyponyms(a, b, KIN_REACH);
+                assert_eq!(kind, cohyponyms_by_lemmas(wn, a, b, KIN_REACH), "{a} {b}");
+                let near_kind = cohyponyms(a, b, 2);
+                assert_eq!(near_kind, cohyponyms_by_lemmas(wn, a, b, 2), "{a} {b}");
                 antonym_pairs += usize::from(antonym);
                 kind_pairs += usize::from(kind);
             }
