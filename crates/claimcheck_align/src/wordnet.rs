@@ -538,33 +538,50 @@ struct SenseOrder {
 
 impl SenseOrder {
     fn read(dir: &Path) -> SenseOrder {
-        let Ok(text) = std::fs::read_to_string(dir.join("index.noun")) else {
+        let Ok(bytes) = std::fs::read(dir.join("index.noun")) else {
             return SenseOrder::default();
         };
         let mut kept = Vec::new();
-        let base = text.as_ptr() as usize;
-        for line in lines(&text) {
-            // "lemma n synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt offset…": most
-            // lemmas have one or two senses, told by the third field alone.
-            let mut f = line.splitn(4, ' ');
-            let (Some(lemma), Some(_pos), Some(count)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            let Some(count) = unsigned(count, 10).filter(|&c| c > TOP_SENSES) else {
-                continue;
-            };
-            // The offsets end the line.
-            let mut offsets: Vec<&str> = line.trim_end().rsplit(' ').take(count).collect();
-            offsets.reverse();
-            let mut top = [0; TOP_SENSES];
-            let parsed = (offsets.iter().take(TOP_SENSES).zip(&mut top))
-                .all(|(o, t)| decimal(o).map(|o| *t = o).is_some());
-            if parsed {
-                let start = lemma.as_ptr() as usize - base;
-                kept.push((start..start + lemma.len(), top));
+        // Bytes, not text: only the kept lines' lemmas need to be UTF-8, and most lines end at
+        // their third field (one or two senses).
+        let mut at = 0;
+        while at < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            let line = &bytes[at..end];
+            let start = at;
+            at = end + 1;
+            if let Some(top) = Self::top_of(line) {
+                let lemma_end = start + memchr::memchr(b' ', line).unwrap_or(0);
+                kept.push((start..lemma_end, top));
             }
         }
+        // Keep the text only where it is valid (WordNet 3.0's index is ASCII).
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        if text.is_empty() {
+            kept.clear();
+        }
         SenseOrder { text, kept }
+    }
+
+    /// The offsets of the most frequent senses a line of `index.noun` lists, when it lists more
+    /// than [`TOP_SENSES`]: "lemma n synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt
+    /// offset…".
+    fn top_of(line: &[u8]) -> Option<[u32; TOP_SENSES]> {
+        if line.first() == Some(&b' ') {
+            return None;
+        }
+        let mut spaces = memchr::memchr_iter(b' ', line);
+        let (_, pos_end, count_end) = (spaces.next()?, spaces.next()?, spaces.next()?);
+        let count = std::str::from_utf8(&line[pos_end + 1..count_end]).ok()?;
+        let count = unsigned(count, 10).filter(|&c| c > TOP_SENSES)?;
+        // The offsets end the line.
+        let text = std::str::from_utf8(line).ok()?;
+        let offsets: Vec<&str> = text.trim_end().rsplit(' ').take(count).collect();
+        let mut top = [0; TOP_SENSES];
+        for (o, t) in offsets.iter().rev().zip(&mut top) {
+            *t = decimal(o)?;
+        }
+        Some(top)
     }
 
     fn lemmas(&self) -> impl Iterator<Item = (&str, [u32; TOP_SENSES])> + '_ {
