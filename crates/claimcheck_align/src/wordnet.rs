@@ -590,8 +590,8 @@ impl SenseOrder {
 }
 
 impl WordNet {
-    /// Reads `data.{verb,adj,adv}`, `data.noun` and the exception lists from `dir`; `None` when
-    /// the verb, adjective and adverb files are all missing.
+    /// Reads `data.{verb,adj,adv}`, `data.noun`, `index.noun` and the exception lists from
+    /// `dir`; `None` when the verb, adjective and adverb files are all missing.
     pub(crate) fn load(dir: &Path) -> Option<WordNet> {
         // `data.noun`, the largest file, is read on a second thread while this one reads the
         // others: the first claim of a run waits for both.
