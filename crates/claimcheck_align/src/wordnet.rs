@@ -1329,21 +1329,14 @@ mod tests {
 
     #[test]
     fn nouns_of_one_kind() {
-        let dir = scratch("nouns");
-        std::fs::write(
-            dir.join("data.verb"),
-            "00100000 30 v 01 rise 0 000 | move upward\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join("data.noun"),
+        let dir = noun_files(
+            "nouns",
             "  1 licence header\n\
              00000010 05 n 01 scientist 0 000 | a person\n\
              00000020 05 n 02 Astronomer 0 stargazer 0 001 @ 00000010 n 0000 | one\n\
              00000030 05 n 01 biologist 0 001 @ 00000010 n 0000 | another\n\
              00000040 05 n 01 woman 0 000 | a person\n",
-        )
-        .unwrap();
+        );
         std::fs::write(dir.join("noun.exc"), "women woman\n").unwrap();
         let wn = WordNet::load(&dir).unwrap();
         assert!(wn.cohyponyms("astronomers", "biologist", KIN_REACH));
@@ -1362,14 +1355,8 @@ mod tests {
 
     #[test]
     fn kinds_by_most_frequent_senses() {
-        let dir = scratch("senses");
-        std::fs::write(
-            dir.join("data.verb"),
-            "00100000 30 v 01 rise 0 000 | move upward\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join("data.noun"),
+        let dir = noun_files(
+            "senses",
             "00000300 10 n 01 dollar 0 001 @ 00000310 n 0000 | the sign\n\
              00000310 10 n 01 symbol 0 000 | a sign\n\
              00000350 21 n 01 dollar 0 001 @ 00000360 n 0000 | a coin\n\
@@ -1377,8 +1364,7 @@ mod tests {
              00000400 23 n 01 dollar 0 001 @ 00000410 n 0000 | a unit of money\n\
              00000410 23 n 02 monetary_unit 0 unit 0 000 | a unit\n\
              00000420 23 n 01 euro 0 001 @ 00000410 n 0000 | a unit of money\n",
-        )
-        .unwrap();
+        );
         let wn = WordNet::load(&dir).unwrap();
         assert!(
             !wn.cohyponyms("dollars", "euro", KIN_REACH),
@@ -1401,18 +1387,12 @@ mod tests {
 
     #[test]
     fn cousins_under_a_specific_kind() {
-        let dir = scratch("cousins");
-        std::fs::write(
-            dir.join("data.verb"),
-            "00100000 30 v 01 rise 0 000 | move upward\n",
-        )
-        .unwrap();
         // entity (depth 0) … professional (depth 6) above practitioner above doctor, and
         // nurse right under professional; structure at depth 5 above area above room, and
         // theatre right under structure; drudge is a kind of doctor (so of practitioner) and,
         // in another sense, a professional's grandchild (so practitioner's cousin).
-        std::fs::write(
-            dir.join("data.noun"),
+        let dir = noun_files(
+            "cousins",
             "00000100 03 n 01 entity 0 000 | the root\n\
              00000110 03 n 01 d_one 0 001 @ 00000100 n 0000 | x\n\
              00000120 03 n 01 d_two 0 001 @ 00000110 n 0000 | x\n\
@@ -1439,8 +1419,7 @@ mod tests {
              00000330 18 n 01 f_four 0 001 @ 00000320 n 0000 | x\n\
              00000340 18 n 01 f_five 0 001 @ 00000330 n 0000 | x\n\
              00000350 18 n 01 hermit 0 001 @ 00000340 n 0000 | x\n",
-        )
-        .unwrap();
+        );
         let wn = WordNet::load(&dir).unwrap();
         assert_eq!(wn.depth(wn.noun_ids("professional")[0]), SPECIFIC_DEPTH);
         assert!(
@@ -1669,6 +1648,19 @@ mod tests {
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("claimcheck-wn-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A scratch folder with a one-line `data.verb` (WordNet needs a verb, adjective or adverb
+    /// file) and `data_noun` as `data.noun`.
+    fn noun_files(name: &str, data_noun: &str) -> PathBuf {
+        let dir = scratch(name);
+        std::fs::write(
+            dir.join("data.verb"),
+            "00100000 30 v 01 rise 0 000 | move upward\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("data.noun"), data_noun).unwrap();
         dir
     }
 
