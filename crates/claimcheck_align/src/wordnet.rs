@@ -970,14 +970,9 @@ impl WordNet {
         // The most frequent senses (without `index.noun`, the first in file order).
         let mut top = self.noun_lists(word, |n| self.top_senses(n));
         top.truncate(TOP_SENSES);
-        let up: Vec<u32> = top
-            .iter()
-            .flat_map(|&id| self.hypernyms_of(id))
-            .copied()
-            .collect();
-        let mut near: Vec<(u32, u8)> = up.iter().map(|&id| (id, 1)).collect();
-        let mut frontier = up.clone();
-        for steps in 2..=KIN_REACH as u8 {
+        let mut near: Vec<(u32, u8)> = Vec::new();
+        let mut frontier = top.clone();
+        for steps in 1..=KIN_REACH as u8 {
             frontier = (frontier.iter())
                 .flat_map(|&id| self.hypernyms_of(id))
                 .copied()
@@ -995,7 +990,6 @@ impl WordNet {
             antonym_lemmas,
             nouns,
             top,
-            up,
             near,
         }
     }
@@ -1027,25 +1021,20 @@ impl WordNet {
         if ib.is_empty() || share_synset(ia, ib) {
             return false;
         }
-        let (ha, hb) = (&fa.up, &fb.up);
-        if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
-            return false;
-        }
-        if ha.iter().any(|x| hb.contains(x)) {
-            return true;
-        }
-        // Kin under a kind specific enough to tell them apart by ("nurses"/"doctors", both
-        // health professionals; "trucks"/"buses", both conveyances), when neither is a kind of
-        // the other at any distance ("animals" and "turtles").
-        let specific = |x: &u32| self.depth(*x) >= SPECIFIC_DEPTH;
-        let within = |near: &[(u32, u8)], x: u32| {
+        // A parent in common, or kin under a kind specific enough to tell them apart by
+        // ("nurses"/"doctors", both health professionals; "trucks"/"buses", both conveyances),
+        // when neither is a kind of the other at any distance ("animals" and "turtles").
+        let within = |near: &[(u32, u8)], x: u32, reach: usize| {
             (near.binary_search_by_key(&x, |&(id, _)| id))
                 .is_ok_and(|k| near[k].1 as usize <= reach)
         };
-        (fa.near.iter())
-            .any(|&(x, steps)| steps as usize <= reach && within(&fb.near, x) && specific(&x))
-            && !self.is_kind_of(&fb.top, ia)
-            && !self.is_kind_of(&fa.top, ib)
+        let shared = |&(x, steps): &(u32, u8)| {
+            (steps == 1 && within(&fb.near, x, 1))
+                || (steps as usize <= reach
+                    && within(&fb.near, x, reach)
+                    && self.depth(x) >= SPECIFIC_DEPTH)
+        };
+        fa.near.iter().any(shared) && !self.is_kind_of(&fb.top, ia) && !self.is_kind_of(&fa.top, ib)
     }
 
     /// True when two word forms share a synset.
@@ -1102,8 +1091,6 @@ struct Forms {
     nouns: Vec<u32>,
     /// The most frequent noun senses (at most [`TOP_SENSES`]), most frequent first.
     top: Vec<u32>,
-    /// The direct hypernyms of `top`.
-    up: Vec<u32>,
     /// The kinds `top` is of, up to [`KIN_REACH`] steps above it, by id, each with its fewest
     /// steps.
     near: Vec<(u32, u8)>,
@@ -1494,12 +1481,6 @@ mod tests {
                 .collect()
         };
         let (ha, hb) = (up(&ta), up(&tb));
-        if ia.iter().any(|x| hb.contains(x)) || ib.iter().any(|x| ha.contains(x)) {
-            return false;
-        }
-        if ha.iter().any(|x| hb.contains(x)) {
-            return true;
-        }
         let above = |ids: &[u32], reach: usize| -> Vec<u32> {
             let (mut all, mut frontier) = (Vec::new(), ids.to_vec());
             for _ in 0..reach {
@@ -1509,8 +1490,10 @@ mod tests {
             all
         };
         let (na, nb) = (above(&ta, reach), above(&tb, reach));
-        na.iter()
-            .any(|x| nb.contains(x) && wn.depth(*x) >= SPECIFIC_DEPTH)
+        (ha.iter().any(|x| hb.contains(x))
+            || na
+                .iter()
+                .any(|x| nb.contains(x) && wn.depth(*x) >= SPECIFIC_DEPTH))
             && !above(&tb, 64).iter().any(|x| ia.contains(x))
             && !above(&ta, 64).iter().any(|x| ib.contains(x))
     }
