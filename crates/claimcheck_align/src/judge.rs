@@ -248,11 +248,16 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let mut content = Vec::new();
     let mut weight = vec![0.0; tokens.len()];
     let setting = interview_setting(text, &tokens);
+    let source = source_frame(primary, &tokens);
     let hedged = hedged_parenthesis(text, span, &tokens);
     for (i, t) in tokens.iter().enumerate() {
         let in_quote = quotes.iter().any(|q| q.span.contains(t.span));
         let frame = !in_quote
-            && (is_report_verb(&t.norm) || setting[i] || hedged[i] || attitude(&tokens, i));
+            && (is_report_verb(&t.norm)
+                || setting[i]
+                || source[i]
+                || hedged[i]
+                || attitude(&tokens, i));
         let speaker = primary.speaker_words.contains(&t.norm)
             || (t.capital
                 && primary
@@ -450,6 +455,13 @@ const OCCASION_NOUNS: &[&str] = &[
     "conference",
     "appearance",
     "sit-down",
+    "episode",
+    "lecture",
+    "video",
+    "article",
+    "document",
+    "transcript",
+    "segment",
 ];
 
 /// Marks the words that describe the occasion of the reported words, "in a wide-ranging interview
@@ -488,6 +500,168 @@ fn interview_setting(text: &str, tokens: &[Token]) -> Vec<bool> {
         }
         for m in &mut marked[start..=end] {
             *m = true;
+        }
+    }
+    marked
+}
+
+/// Nouns by which a summary names the source it summarises ("the podcast explains …") or the
+/// one who speaks or writes it ("the author argues …").
+const SOURCE_NOUNS: &[&str] = &[
+    "podcast",
+    "episode",
+    "show",
+    "video",
+    "lecture",
+    "talk",
+    "document",
+    "text",
+    "article",
+    "post",
+    "transcript",
+    "passage",
+    "excerpt",
+    "paper",
+    "essay",
+    "segment",
+    "speaker",
+    "narrator",
+    "presenter",
+    "author",
+    "writer",
+];
+
+/// Verbs by which a source presents what it contains, beside the reporting verbs: "the video
+/// covers …", "the episode offers tips on …".
+const PRESENTING_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "discusses",
+    "discussed",
+    "covers",
+    "covered",
+    "offers",
+    "offered",
+    "provides",
+    "provided",
+    "outlines",
+    "outlined",
+    "presents",
+    "presented",
+    "shares",
+    "shared",
+    "talks",
+    "talked",
+    "focuses",
+    "focused",
+    "advises",
+    "advised",
+    "recommends",
+    "recommended",
+    "gives",
+    "gave",
+    "shows",
+    "showed",
+    "reviews",
+    "reviewed",
+    "explores",
+    "explored",
+    "examines",
+    "examined",
+    "introduces",
+    "introduced",
+    "addresses",
+    "addressed",
+    "tells",
+    "encourages",
+    "encouraged",
+    "urges",
+    "urged",
+    "thinks",
+    "believes",
+    "feels",
+    "proposes",
+];
+
+/// Whom a source addresses: "the host tells listeners to …".
+const AUDIENCE_NOUNS: &[&str] = &[
+    "listeners",
+    "viewers",
+    "readers",
+    "audience",
+    "listener",
+    "viewer",
+    "reader",
+];
+
+/// Marks the words by which a claim names its source rather than the source's content: a
+/// subject at the head of the claim that is the source or its speaker ("The podcast", "This
+/// document", "The speaker"), with the verb that presents what it says ("explains", "covers",
+/// "offers") and the audience it addresses ("listeners"); and the source after "according to".
+fn source_frame(primary: &Primary, tokens: &[Token]) -> Vec<bool> {
+    let mut marked = vec![false; tokens.len()];
+    // In an interview the host is the interviewer, whose words are not the source's.
+    let source = |t: &Token| {
+        let word = t.norm.as_str();
+        (SOURCE_NOUNS.contains(&word) || (!primary.interview && matches!(word, "host" | "hosts")))
+            && !t.quoted
+    };
+    let determiner = |t: &Token| matches!(t.norm.as_str(), "the" | "this" | "that" | "these");
+    // The subject at the head: a determiner, at most two plain modifiers, the source noun.
+    let head = tokens.iter().position(|t| {
+        !matches!(
+            t.norm.as_str(),
+            "overall" | "however" | "also" | "finally" | "first" | "then"
+        )
+    });
+    if let Some(d) = head.filter(|&d| tokens.get(d).is_some_and(determiner)) {
+        let noun = (d + 1..(d + 4).min(tokens.len()))
+            .find(|&k| source(&tokens[k]))
+            .filter(|&k| {
+                tokens[d + 1..k]
+                    .iter()
+                    .all(|m| !m.is_name() && !m.is_digit())
+            });
+        if let Some(mut k) = noun {
+            // "The podcast episode"
+            while tokens.get(k + 1).is_some_and(source) {
+                k += 1;
+            }
+            let mut v = k + 1;
+            while tokens.get(v).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "also" | "then" | "further" | "briefly" | "mainly" | "primarily" | "mostly"
+                )
+            }) {
+                v += 1;
+            }
+            let verb = tokens.get(v).is_some_and(|t| {
+                PRESENTING_VERBS.contains(&t.norm.as_str()) || is_report_verb(&t.norm)
+            });
+            if verb {
+                let mut end = v;
+                if tokens
+                    .get(end + 1)
+                    .is_some_and(|t| AUDIENCE_NOUNS.contains(&t.norm.as_str()))
+                {
+                    end += 1;
+                }
+                for m in &mut marked[d..=end] {
+                    *m = true;
+                }
+            }
+        }
+    }
+    // "according to the article, …"
+    for k in 2..tokens.len() {
+        if source(&tokens[k])
+            && tokens[k - 1].norm.as_str() == "the"
+            && tokens[k - 2].norm.as_str() == "to"
+            && k >= 3
+            && tokens[k - 3].norm.as_str() == "according"
+        {
+            marked[k] = true;
         }
     }
     marked
