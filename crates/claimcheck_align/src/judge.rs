@@ -7,9 +7,10 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ALIASES, ANTONYMS, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, JUDGING_POLES,
-    MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES, POLES,
-    QUALIFIERS, REPORTING, SCALE_WORDS, SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
+    ALIASES, ANTONYMS, COMPARATIVES, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON,
+    JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES,
+    POLES, QUALIFIERS, REPORTING, SCALE_WORDS, SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS,
+    YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{
@@ -2371,6 +2372,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 && !remaining(ptoks, k)
                 && !received(&view.tokens, i, p)
                 && !received(ptoks, k, c)
+                && !converse_comparison(view, i, ptoks, ptext, k)
             {
                 "opposite meaning"
             } else if swapped_kind() {
@@ -2433,6 +2435,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     }
     if out.is_empty() {
         out.extend(answered_no(primary, view, scored));
+    }
+    if out.is_empty() {
+        out.extend(comparison_reversed(view, ptoks, ptext));
     }
 
     // Negation: a matched word that one side negates and the other does not.
@@ -2600,6 +2605,149 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         });
     }
     out
+}
+
+/// The two sides of a comparison around "than" at `t`: the comparative word (the one before
+/// "than", with "more"/"less" before it if any), the stems of the content words just before it
+/// (at most [`COMPARED_REACH`], within the sentence) and just after "than" (at most three), less
+/// the stems both sides share ("name brands" and "store brands" differ in "name" and "store").
+fn compared_sides<'t>(tokens: &'t [Token], text: &str, t: usize) -> Option<Compared<'t>> {
+    let stop = |a: usize, b: usize| {
+        text[tokens[a].span.end..tokens[b].span.start].contains(['.', ';', ':', '!', '?', '(', ')'])
+    };
+    // The comparative: the nearest word before "than", in its clause, that compares ("cheaper",
+    // "more expensive", "far more", "scored higher on the test than"); else the word before it.
+    let comparative = |k: usize| {
+        let w = tokens[k].norm.as_str();
+        COMPARATIVES.contains(&w)
+            || w == "fewer"
+            || (w.ends_with("er") && crate::wordnet::is_adjective(w))
+    };
+    let mut found = None;
+    let mut j = t;
+    while j > 0 && t - j < 2 * COMPARED_REACH && !stop(j - 1, j) {
+        j -= 1;
+        if comparative(j) {
+            found = Some(j);
+            break;
+        }
+    }
+    let (adj, degree, before_end) = match found {
+        // "more expensive than": the adjective after "more" is what is compared.
+        Some(j) if matches!(tokens[j].norm.as_str(), "more" | "less") && j + 1 < t => {
+            (&tokens[j + 1], Some(tokens[j].norm.as_str()), j)
+        }
+        Some(j) => (&tokens[j], None, j),
+        None => {
+            let adj = tokens.get(t.checked_sub(1)?)?;
+            (adj.is_content() && !adj.is_digit()).then_some((adj, None, t - 1))?
+        }
+    };
+    let mut before = Vec::new();
+    let mut lo = before_end;
+    while lo > 0 && before.len() < COMPARED_REACH && !stop(lo - 1, lo) {
+        lo -= 1;
+        if tokens[lo].is_content() {
+            before.push(&tokens[lo].stem);
+        }
+    }
+    let mut after = Vec::new();
+    let mut hi = t;
+    while hi + 1 < tokens.len() && after.len() < 3 && !stop(hi, hi + 1) {
+        hi += 1;
+        if tokens[hi].is_content() {
+            after.push(&tokens[hi].stem);
+        }
+    }
+    let shared: Vec<&Word> = before
+        .iter()
+        .filter(|w| after.contains(w))
+        .copied()
+        .collect();
+    before.retain(|w| !shared.contains(w));
+    after.retain(|w| !shared.contains(w));
+    let words = &text[tokens[lo].span.start..tokens[hi].span.end];
+    (!before.is_empty() && !after.is_empty()).then(|| Compared {
+        adj: &adj.stem,
+        degree,
+        before,
+        after,
+        words: clip(words, 100),
+    })
+}
+
+/// One comparison of [`compared_sides`].
+struct Compared<'t> {
+    adj: &'t Word,
+    degree: Option<&'t str>,
+    before: Vec<&'t Word>,
+    after: Vec<&'t Word>,
+    /// The words of the comparison, for the reason.
+    words: String,
+}
+
+/// Content words read on each side of a comparison.
+const COMPARED_REACH: usize = 4;
+
+/// Opposite comparatives that say the same thing: "name brands are more expensive than store
+/// brands" for "store brands are cheaper than name brands" (the sides swapped), or "less
+/// expensive" for "cheaper" (the sides kept).
+fn converse_comparison(view: &ClaimView, i: usize, ptoks: &[Token], ptext: &str, k: usize) -> bool {
+    let than =
+        |toks: &[Token], at: usize| toks.get(at + 1).is_some_and(|t| t.norm.as_str() == "than");
+    if !than(&view.tokens, i) || !than(ptoks, k) {
+        return false;
+    }
+    let (Some(c), Some(p)) = (
+        compared_sides(&view.tokens, view.text, i + 1),
+        compared_sides(ptoks, ptext, k + 1),
+    ) else {
+        return false;
+    };
+    let meets = |x: &[&Word], y: &[&Word]| x.iter().any(|w| y.contains(w));
+    let swapped = meets(&c.after, &p.before) && meets(&c.before, &p.after);
+    let kept = meets(&c.before, &p.before) && meets(&c.after, &p.after);
+    let less = (c.degree == Some("less")) != (p.degree == Some("less"));
+    (swapped && !less) || (kept && less)
+}
+
+/// A comparison whose two sides the claim swaps: "name brands are cheaper than store brands"
+/// where the passage says "store brands are cheaper than name brands". The comparative must be
+/// the same word on both sides; "more expensive than" for "cheaper than" with the sides swapped
+/// says the same thing, so an antonym is left to the other checks.
+fn comparison_reversed(view: &ClaimView, ptoks: &[Token], ptext: &str) -> Option<Conflict> {
+    let thans = |toks: &[Token]| -> Vec<usize> {
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.norm.as_str() == "than" && !t.quoted)
+            .map(|(k, _)| k)
+            .collect()
+    };
+    for ct in thans(&view.tokens) {
+        let Some(c) = compared_sides(&view.tokens, view.text, ct) else {
+            continue;
+        };
+        for pt in thans(ptoks) {
+            let Some(p) = compared_sides(ptoks, ptext, pt) else {
+                continue;
+            };
+            if p.adj != c.adj || p.degree != c.degree {
+                continue;
+            }
+            // A word of each side of the claim that only the other side of the passage has.
+            let only = |x: &[&Word], y: &[&Word], z: &[&Word]| {
+                x.iter().any(|w| y.contains(w) && !z.contains(w))
+            };
+            if only(&c.after, &p.before, &p.after) && only(&c.before, &p.after, &p.before) {
+                return Some(Conflict::said_instead(
+                    &c.words,
+                    &p.words,
+                    Some("the two sides of the comparison swapped"),
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Who does what a conversation's sentence says, told by its subject: the speaker ("I'll call
