@@ -870,6 +870,11 @@ pub(crate) const POLES: &[(&[&str], &[&str])] = &[
     (&["survive", "escape"], &["die", "perish", "kill"]),
     // Rules made looser or stricter.
     (&["relax", "loosen", "ease"], &["tighten", "toughen"]),
+    // Feeling glad or troubled about something.
+    (
+        &["pleased", "delighted", "glad", "happy", "excited", "thrilled", "relieved"],
+        &["upset", "worried", "anxious", "disappointed", "frustrated", "nervous", "angry"],
+    ),
 ];
 
 /// Poles of judging, compared like [`SLOT_OPPOSITES`] (several are verbs that frame a report:
