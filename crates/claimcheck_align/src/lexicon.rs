@@ -872,8 +872,24 @@ pub(crate) const POLES: &[(&[&str], &[&str])] = &[
     (&["relax", "loosen", "ease"], &["tighten", "toughen"]),
     // Feeling glad or troubled about something.
     (
-        &["pleased", "delighted", "glad", "happy", "excited", "thrilled", "relieved"],
-        &["upset", "worried", "anxious", "disappointed", "frustrated", "nervous", "angry"],
+        &[
+            "pleased",
+            "delighted",
+            "glad",
+            "happy",
+            "excited",
+            "thrilled",
+            "relieved",
+        ],
+        &[
+            "upset",
+            "worried",
+            "anxious",
+            "disappointed",
+            "frustrated",
+            "nervous",
+            "angry",
+        ],
     ),
 ];
 
