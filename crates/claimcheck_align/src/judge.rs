@@ -655,13 +655,9 @@ fn source_frame(primary: &Primary, tokens: &[Token]) -> Vec<bool> {
         }
     }
     // "according to the article, …"
-    for k in 2..tokens.len() {
-        if source(&tokens[k])
-            && tokens[k - 1].norm.as_str() == "the"
-            && tokens[k - 2].norm.as_str() == "to"
-            && k >= 3
-            && tokens[k - 3].norm.as_str() == "according"
-        {
+    for k in 3..tokens.len() {
+        let before = tokens[k - 3..k].iter().map(|t| t.norm.as_str());
+        if source(&tokens[k]) && before.eq(["according", "to", "the"]) {
             marked[k] = true;
         }
     }
@@ -2607,16 +2603,16 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     out
 }
 
-/// The two sides of a comparison around "than" at `t`: the comparative word (the one before
-/// "than", with "more"/"less" before it if any), the stems of the content words just before it
-/// (at most [`COMPARED_REACH`], within the sentence) and just after "than" (at most three), less
-/// the stems both sides share ("name brands" and "store brands" differ in "name" and "store").
+/// The two sides of a comparison around "than" at `t`: the comparative (the nearest comparing
+/// word before "than" in its clause, the adjective after a "more"/"less", or else the word right
+/// before "than"), the stems of the content words just before the comparative (at most
+/// [`COMPARED_REACH`], within the sentence) and just after "than" (at most three), less the stems
+/// both sides share ("name brands" and "store brands" differ in "name" and "store").
 fn compared_sides<'t>(tokens: &'t [Token], text: &str, t: usize) -> Option<Compared<'t>> {
     let stop = |a: usize, b: usize| {
         text[tokens[a].span.end..tokens[b].span.start].contains(['.', ';', ':', '!', '?', '(', ')'])
     };
-    // The comparative: the nearest word before "than", in its clause, that compares ("cheaper",
-    // "more expensive", "far more", "scored higher on the test than"); else the word before it.
+    // "cheaper than", "more expensive than", "far more than", "scored higher on the test than".
     let comparative = |k: usize| {
         let w = tokens[k].norm.as_str();
         COMPARATIVES.contains(&w)
@@ -2693,14 +2689,9 @@ const COMPARED_REACH: usize = 4;
 /// brands" for "store brands are cheaper than name brands" (the sides swapped), or "less
 /// expensive" for "cheaper" (the sides kept).
 fn converse_comparison(view: &ClaimView, i: usize, ptoks: &[Token], ptext: &str, k: usize) -> bool {
-    let than =
-        |toks: &[Token], at: usize| toks.get(at + 1).is_some_and(|t| t.norm.as_str() == "than");
-    if !than(&view.tokens, i) || !than(ptoks, k) {
-        return false;
-    }
     let (Some(c), Some(p)) = (
-        compared_sides(&view.tokens, view.text, i + 1),
-        compared_sides(ptoks, ptext, k + 1),
+        comparison_of(&view.tokens, view.text, i),
+        comparison_of(ptoks, ptext, k),
     ) else {
         return false;
     };
@@ -2709,6 +2700,13 @@ fn converse_comparison(view: &ClaimView, i: usize, ptoks: &[Token], ptext: &str,
     let kept = meets(&c.before, &p.before) && meets(&c.after, &p.after);
     let less = (c.degree == Some("less")) != (p.degree == Some("less"));
     (swapped && !less) || (kept && less)
+}
+
+/// The comparison whose comparative is token `i`, read from the first "than" after it.
+fn comparison_of<'t>(tokens: &'t [Token], text: &str, i: usize) -> Option<Compared<'t>> {
+    let t = (i + 1..tokens.len().min(i + 1 + 2 * COMPARED_REACH))
+        .find(|&t| tokens[t].norm.as_str() == "than")?;
+    compared_sides(tokens, text, t).filter(|c| *c.adj == tokens[i].stem)
 }
 
 /// A comparison whose two sides the claim swaps: "name brands are cheaper than store brands"
