@@ -258,6 +258,11 @@ impl Primary {
         self.sentence_tokens.len()
     }
 
+    /// The tokens of sentence `s`.
+    pub(crate) fn sentence(&self, s: usize) -> &[Token] {
+        &self.tokens[self.sentence_tokens[s].clone()]
+    }
+
     pub(crate) fn sentence_span(&self, s: usize) -> Span {
         self.doc.sentences[s].span
     }

@@ -7,10 +7,10 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    ALIASES, ANTONYMS, COMPARATIVES, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON,
-    JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS, OPINION_PHRASES,
-    POLES, QUALIFIERS, REPORTING, SCALE_WORDS, SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS,
-    YEAR_UNITS,
+    digit_ordinal, ALIASES, ANTONYMS, COMPARATIVES, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE,
+    FIRST_PERSON, JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS,
+    OPINION_PHRASES, ORDINALS, POLES, QUALIFIERS, REPORTING, SCALE_WORDS, SLOT_OPPOSITES,
+    THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{
@@ -1101,6 +1101,94 @@ impl Abbreviation {
     }
 }
 
+/// An ordinal's rank, the stem of the unit it ranks and its text range.
+type Ordinal = (usize, String, std::ops::Range<usize>);
+
+/// The ordinals of `toks` with the unit each ranks, as (rank, unit stem, text range): "third
+/// quarter", "3rd round", and period codes ("Q3" is the third quarter). An ordinal ranks the word
+/// right after it, which must be a content word ("first, we" ranks nothing).
+fn ordinals(toks: &[Token]) -> Vec<Ordinal> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.norm.as_str();
+        if let Some((ord, unit)) = period_code(w) {
+            let rank = ORDINALS.iter().position(|&o| o == ord).unwrap_or(0) + 1;
+            out.push((rank, stem_uncached(unit), t.span.range()));
+            continue;
+        }
+        let rank = ORDINALS
+            .iter()
+            .position(|&o| o == w)
+            .map(|r| r + 1)
+            .or_else(|| digit_ordinal(w));
+        let (Some(rank), Some(next)) = (rank, toks.get(i + 1)) else {
+            continue;
+        };
+        if next.is_content() && !next.is_number_word() {
+            out.push((
+                rank,
+                next.stem.as_str().to_string(),
+                t.span.start..next.span.end,
+            ));
+        }
+    }
+    out
+}
+
+/// An ordinal of the claim ranking a unit that the passage ranks with another ordinal:
+/// "revenue for the second quarter" where the passage says "revenue for the third quarter". An
+/// ordinal the claim has too is not the one it replaced. A window may join a neighbour for the
+/// very ordinal a claim moved there ("a goal in the first half. Rovers scored in the second
+/// half"), so each of its sentences is asked apart: a swap when the sentence with the other rank
+/// holds more of the rest of the claim than any sentence with the claim's own.
+fn swapped_ordinal(primary: &Primary, view: &ClaimView, window: &Window) -> Option<Conflict> {
+    let claim = ordinals(&view.tokens);
+    if claim.is_empty() {
+        return None;
+    }
+    let ptext = &primary.document().text;
+    let within = |r: &std::ops::Range<usize>, t: &Token| r.contains(&t.span.start);
+    // How much of the claim a sentence holds, not counting its ordinals and their units.
+    let matches = view.matches.borrow();
+    let held = |s: usize| -> f64 {
+        let Some(qs) = matches.get(&s) else {
+            return 0.0;
+        };
+        (view.content.iter())
+            .filter(|&&i| !claim.iter().any(|c| within(&c.2, &view.tokens[i])))
+            .map(|&i| qs[i])
+            .sum()
+    };
+    let sentences: Vec<(usize, Vec<Ordinal>)> = (window.first..=window.last)
+        .map(|s| (s, ordinals(primary.sentence(s))))
+        .collect();
+    for (rank, unit, range) in &claim {
+        let first = view.tokens.iter().position(|t| within(range, t));
+        if !first.is_some_and(|i| view.outside_quotes(i)) {
+            continue;
+        }
+        let own = |os: &[Ordinal]| os.iter().any(|o| o.0 == *rank && o.1 == *unit);
+        let replaced = |o: &&Ordinal| {
+            o.1 == *unit && o.0 != *rank && !claim.iter().any(|c| c.0 == o.0 && c.1 == *unit)
+        };
+        let best_own = (sentences.iter())
+            .filter(|(_, os)| own(os))
+            .map(|&(s, _)| held(s))
+            .fold(None, |m: Option<f64>, h| Some(m.map_or(h, |m| m.max(h))));
+        let other = (sentences.iter())
+            .filter(|(s, os)| !own(os) && best_own.is_none_or(|b| held(*s) > b))
+            .find_map(|(_, os)| os.iter().find(replaced));
+        if let Some(other) = other {
+            return Some(Conflict::said_instead(
+                &view.text[range.clone()],
+                &ptext[other.2.clone()],
+                None,
+            ));
+        }
+    }
+    None
+}
+
 /// "Q3" → ("third", "quarter"), "H1" → ("first", "half").
 fn period_code(word: &str) -> Option<(&'static str, &'static str)> {
     let b = word.as_bytes();
@@ -1534,7 +1622,7 @@ fn closest_wording(
     let mut best: Option<(f64, Span, usize)> = None;
     let mut best_dice: f64 = 0.0;
     for s in sentences {
-        let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        let toks = primary.sentence(s);
         for len in qlen.saturating_sub(2).max(1)..=qlen + 3 {
             if len > toks.len() {
                 break;
@@ -1577,7 +1665,8 @@ fn closest_wording(
                 .collect();
             near.iter()
                 .max_by_key(|&&s| {
-                    let shared = primary.tokens[primary.sentence_tokens[s].clone()]
+                    let shared = primary
+                        .sentence(s)
                         .iter()
                         .filter(|p| claim_stems.contains(p.stem.as_str()))
                         .count();
@@ -1637,7 +1726,7 @@ fn check_quote(
         let lo = s.saturating_sub(1);
         let hi = (s + 1).min(primary.sentence_count() - 1);
         let shared = (lo..=hi)
-            .flat_map(|k| primary.tokens[primary.sentence_tokens[k].clone()].iter())
+            .flat_map(|k| primary.sentence(k).iter())
             .filter(|p| p.is_content() && context.contains(p.stem.as_str()))
             .map(|p| p.stem.as_str())
             .collect::<BTreeSet<_>>()
@@ -2122,7 +2211,7 @@ fn swapped_names(
 /// nowhere near (near, words were left out: "Abu" for "Abu Dhabi").
 fn misplaced_name(primary: &Primary, view: &ClaimView, scored: &Scored) -> Option<Conflict> {
     let s = core_sentence(view, &scored.window);
-    let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+    let stoks = primary.sentence(s);
     let ptext = &primary.document().text;
     // A capitalised verb or adverb is no name, unless it is an adjective too ("French").
     let verb = |w: &str| crate::wordnet::is_verb_or_adverb(w) && !crate::wordnet::is_adjective(w);
@@ -2305,6 +2394,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             ));
         }
     }
+
+    // Ordinals of one unit: "the second quarter" where the passage says "the third quarter".
+    out.extend(swapped_ordinal(primary, view, &scored.window));
 
     // The passage and its neighbouring sentences in the same turn.
     let around = window_tokens(primary, &widened(primary, &scored.window, 1));
@@ -2548,7 +2640,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         .then(|| denied_next_door(primary, view, scored))
         .flatten();
     if let Some((i, s, k)) = next_door {
-        let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        let stoks = primary.sentence(s);
         let said: Vec<&str> = stoks[k.saturating_sub(5)..=k]
             .iter()
             .map(|t| &ptext[t.span.range()])
@@ -2840,7 +2932,7 @@ fn answer_to(primary: &Primary, s: usize) -> Option<(usize, &str, Answer)> {
     {
         return None;
     }
-    let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+    let stoks = primary.sentence(s);
     let first = stoks.first()?.norm.as_str();
     let open = matches!(
         first,
@@ -2860,7 +2952,7 @@ fn answer_to(primary: &Primary, s: usize) -> Option<(usize, &str, Answer)> {
         (turn + 1..doc.turns.len()).find(|&t| doc.turns[t].speaker.as_deref() != Some(asker))?;
     let answerer = doc.turns[at].speaker.as_deref()?;
     let a = (s + 1..doc.sentences.len()).find(|&x| doc.sentences[x].turn == at)?;
-    let atoks = &primary.tokens[primary.sentence_tokens[a].clone()];
+    let atoks = primary.sentence(a);
     let head = atoks.first()?.norm.as_str();
     let clause = clause_around(text, atoks, 0);
     let denial = negation_strength(text, &atoks[clause])
@@ -2901,7 +2993,7 @@ fn answered_yes_to(primary: &Primary, s: usize) -> Option<(usize, &str)> {
     // `answer_to` turns away most sentences at once (an interview, no question mark), so it
     // runs before the words of the question are read.
     let (a, who, answer) = answer_to(primary, s)?;
-    let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+    let stoks = primary.sentence(s);
     let open = stoks.iter().any(|t| {
         matches!(
             t.norm.as_str(),
@@ -2917,13 +3009,11 @@ const MAX_YES_QUESTION: usize = 16;
 /// The predicate of question sentence `s`: its first content word that is a verb or adjective
 /// ("sleeping", "coming"), not a name.
 fn question_predicate(primary: &Primary, s: usize) -> Option<&Token> {
-    primary.tokens[primary.sentence_tokens[s].clone()]
-        .iter()
-        .find(|p| {
-            p.is_content()
-                && !p.is_name()
-                && (!crate::wordnet::available() || crate::wordnet::is_predicate(&p.norm))
-        })
+    primary.sentence(s).iter().find(|p| {
+        p.is_content()
+            && !p.is_name()
+            && (!crate::wordnet::available() || crate::wordnet::is_predicate(&p.norm))
+    })
 }
 
 /// Whether token `k` of the passage lies in a yes-no question whose predicate the claim denies
@@ -3081,7 +3171,7 @@ fn denied_next_door(
         if s < reach.first || s > reach.last {
             continue;
         }
-        let stoks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        let stoks = primary.sentence(s);
         let strength = negation_strength(&primary.document().text, stoks);
         let shared = |i: usize| stoks.iter().any(|p| p.stem == view.tokens[i].stem);
         for &i in &view.content {
@@ -3243,7 +3333,7 @@ fn aspect_conflict(primary: &Primary, view: &ClaimView, q: &[f64], w: &Window) -
         };
         let c = &view.tokens[i];
         for s in near.first..=near.last {
-            let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
+            let toks = primary.sentence(s);
             if !toks.iter().any(|p| p.stem == c.stem) {
                 continue;
             }
@@ -3877,7 +3967,7 @@ fn degree_said(primary: &Primary, view: &ClaimView, w: &Window, k: usize) -> boo
         .collect();
     let near = widened(primary, w, DEGREE_REACH);
     (near.first..=near.last).any(|s| {
-        let toks = &primary.tokens[primary.sentence_tokens[s].clone()];
+        let toks = primary.sentence(s);
         toks.iter().any(|p| DEGREE_WORDS.contains(&p.norm.as_str()))
             && toks
                 .iter()

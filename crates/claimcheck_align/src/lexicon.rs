@@ -717,6 +717,21 @@ pub(crate) const MOTIVE_MARKERS: &[&str] = &[
     "seeking",
 ];
 
+/// Ordinal words, by rank from one.
+pub(crate) const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// The rank of an ordinal in digits: "3rd" → 3, "21st" → 21.
+pub(crate) fn digit_ordinal(norm: &str) -> Option<usize> {
+    let digits = norm.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &norm[digits.len()..];
+    (!digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th"))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 /// Number words and their values.
 pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
@@ -837,7 +852,7 @@ pub(crate) const POLES: &[(&[&str], &[&str])] = &[
     (
         &[
             "rise", "increase", "grow", "climb", "soar", "surge", "expand", "boost", "raise",
-            "hike", "gain",
+            "hike", "gain", "growth",
         ],
         &[
             "fall", "decline", "decrease", "drop", "plunge", "shrink", "slump", "cut", "reduce",

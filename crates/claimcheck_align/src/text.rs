@@ -5,7 +5,10 @@
 //! English stem, so "escalate" and "escalation" meet. Hyphens and dashes separate tokens, so
 //! "Russian-speaking" matches "Russian speaking".
 
-use crate::lexicon::{alias_group, NEGATIONS, NUMBER_WORDS, SCALE_WORDS, STOPWORDS, YEAR_UNITS};
+use crate::lexicon::{
+    alias_group, digit_ordinal, NEGATIONS, NUMBER_WORDS, ORDINALS, SCALE_WORDS, STOPWORDS,
+    YEAR_UNITS,
+};
 use crate::wordnet::Synsets;
 use claimcheck_core::Span;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -424,6 +427,10 @@ fn derive_uncached(norm: &str, hash: u64) -> WordFacts {
 
 pub(crate) fn stem_uncached(norm: &str) -> String {
     if norm.starts_with(|c: char| c.is_ascii_digit()) {
+        // "4th" is "fourth" in other letters, and matches it.
+        if let Some(word) = digit_ordinal(norm).and_then(|r| ORDINALS.get(r.wrapping_sub(1))) {
+            return stemmer().stem(word).into_owned();
+        }
         return norm.replace(',', "");
     }
     stemmer().stem(norm).into_owned()
@@ -1126,6 +1133,19 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokenize(s, Span::new(0, s.len()))
+    }
+
+    /// An ordinal in digits has its word's stem; other numbers keep their digits.
+    #[test]
+    fn digit_ordinals_stem_as_their_words() {
+        assert_eq!(stem_uncached("4th"), stem_uncached("fourth"));
+        assert_eq!(stem_uncached("2nd"), stem_uncached("second"));
+        assert_eq!(stem_uncached("12th"), stem_uncached("twelfth"));
+        // No ordinal word to have the stem of, or no ordinal at all.
+        assert_eq!(stem_uncached("21st"), "21st");
+        assert_eq!(stem_uncached("0th"), "0th");
+        assert_eq!(stem_uncached("1,200"), "1200");
+        assert_eq!(stem_uncached("4x"), "4x");
     }
 
     /// Word matching skips the words of a sentence that are not content for a claim word whose
