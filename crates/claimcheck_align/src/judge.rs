@@ -2482,6 +2482,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     if out.is_empty() {
         out.extend(function_opposite(view, q, ptoks, ptext, &pneg));
     }
+    if out.is_empty() {
+        out.extend(swapped_quantifier(view, q, ptoks, ptext));
+    }
 
     // A third person of the other sex in the claim word's place ("dealing with her problems"
     // where the passage says "dealing with his problems"): someone else is meant.
@@ -3749,6 +3752,138 @@ fn function_opposite(
                 view.word(i),
                 &ptext[ptoks[k].span.range()],
                 Some("opposite meaning"),
+            ));
+        }
+    }
+    None
+}
+
+/// The share a quantifier gives, from all to none: "all"/"every"/"each" 5, "most" 4, "many" 3,
+/// "some"/"several"/"a few" 2, "few" 1, "no"/"none" 0. "Quite a few" is many.
+fn quantifier_share(toks: &[Token], i: usize) -> Option<u8> {
+    let before = |k: usize| i.checked_sub(k).map(|j| toks[j].norm.as_str());
+    Some(match toks[i].norm.as_str() {
+        "all" | "every" | "each" => 5,
+        // "The most important" is a superlative, not a share.
+        "most" if before(1) != Some("the") => 4,
+        "many" => 3,
+        "some" | "several" => 2,
+        "few" if before(1) == Some("a") && before(2) == Some("quite") => 3,
+        "few" if before(1) == Some("a") => 2,
+        "few" => 1,
+        "no" | "none" => 0,
+        _ => return None,
+    })
+}
+
+/// How often a frequency adverb says something happens, on the scale of [`quantifier_share`]:
+/// "always" 5, "usually" 4, "often" 3, "sometimes" 2, "rarely" 1, "never" 0.
+fn frequency_share(t: &Token) -> Option<u8> {
+    Some(match t.norm.as_str() {
+        "always" | "invariably" => 5,
+        "usually" | "normally" | "generally" | "mostly" | "typically" => 4,
+        "often" | "frequently" | "regularly" => 3,
+        "sometimes" | "occasionally" => 2,
+        "rarely" | "seldom" | "hardly" => 1,
+        "never" => 0,
+        _ => return None,
+    })
+}
+
+/// Two shares that say different things of a group or of how often. "Many" and "often" are
+/// vague enough to stand for the share on either side of them; every other change is a
+/// different claim ("some of the nurses" for "all of them").
+fn shares_differ(a: u8, b: u8) -> bool {
+    a != b && !matches!((a.min(b), a.max(b)), (2, 3) | (3, 4))
+}
+
+/// The words a quantifier at `i` counts, past "of" and a determiner: the content words that
+/// follow, up to four ("all of the bakery chain's branches", "few residents spoke"). None when a
+/// number follows ("some 200 people" is an estimate).
+fn quantified(toks: &[Token], i: usize) -> Option<std::ops::Range<usize>> {
+    let mut k = i + 1;
+    if toks.get(k).is_some_and(|t| t.norm == "of") {
+        k += 1;
+    }
+    if toks.get(k).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "the" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
+        )
+    }) {
+        k += 1;
+    }
+    let word = |t: &Token| t.is_content() && !t.is_digit() && !t.is_number_word();
+    let run = toks[k.min(toks.len())..]
+        .iter()
+        .take(4)
+        .take_while(|t| word(t))
+        .count();
+    (run > 0).then(|| k..k + run)
+}
+
+/// A quantifier of the claim counting a word that the passage counts with a quantifier of
+/// another share ("some of the nurses were paid" where the passage says "all of the nurses were
+/// paid"), or a frequency adverb where the passage has one of another share in its place ("the
+/// ferry sometimes leaves on time" for "always"); neither after a negation. The counted word
+/// places a quantifier, so it may open a sentence (where [`function_opposite`] finds no slot).
+fn swapped_quantifier(
+    view: &ClaimView,
+    q: &[f64],
+    ptoks: &[Token],
+    ptext: &str,
+) -> Option<Conflict> {
+    let negated = |toks: &[Token], i: usize| i > 0 && toks[i - 1].negation;
+    for i in 0..view.tokens.len() {
+        if negated(&view.tokens, i) || !view.outside_quotes(i) {
+            continue;
+        }
+        // The claim's share and the passage's shares in its place.
+        let (share, given): (u8, Vec<(usize, u8)>) =
+            if let Some(share) = quantifier_share(&view.tokens, i) {
+                let Some(counted) = quantified(&view.tokens, i) else {
+                    continue;
+                };
+                // The passage counts the same thing when its counted words share one of the
+                // claim's matched ones.
+                let same = |r: std::ops::Range<usize>| {
+                    counted.clone().any(|n| {
+                        q[n] >= 1.0
+                            && ptoks[r.clone()]
+                                .iter()
+                                .any(|p| p.stem == view.tokens[n].stem)
+                    })
+                };
+                let given = (0..ptoks.len())
+                    .filter(|&k| quantified(ptoks, k).is_some_and(same))
+                    .filter_map(|k| quantifier_share(ptoks, k).map(|s| (k, s)))
+                    .collect();
+                (share, given)
+            } else if let Some(share) = frequency_share(&view.tokens[i]) {
+                let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r))
+                else {
+                    continue;
+                };
+                let given = r
+                    .filter_map(|k| frequency_share(&ptoks[k]).map(|s| (k, s)))
+                    .collect();
+                (share, given)
+            } else {
+                continue;
+            };
+        // A swap only when no share the passage gives there is the claim's.
+        let given: Vec<(usize, u8)> = given
+            .into_iter()
+            .filter(|&(k, _)| !negated(ptoks, k))
+            .collect();
+        if given.iter().any(|&(_, s)| !shares_differ(s, share)) {
+            continue;
+        }
+        if let Some(&(k, _)) = given.first() {
+            return Some(Conflict::said_instead(
+                view.word(i),
+                &ptext[ptoks[k].span.range()],
+                Some("a different share"),
             ));
         }
     }
