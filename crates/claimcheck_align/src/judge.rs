@@ -7,10 +7,10 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    digit_ordinal, ALIASES, ANTONYMS, COMPARATIVES, DEGREE_WORDS, EFFECT_NOUNS, EVALUATIVE,
-    FIRST_PERSON, JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS, NEGATION_LINKS,
-    OPINION_PHRASES, ORDINALS, POLES, QUALIFIERS, REPORTING, SCALE_WORDS, SLOT_OPPOSITES,
-    THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
+    digit_ordinal, ALIASES, ANTONYMS, COLOURS, COMPARATIVES, DEGREE_WORDS, EFFECT_NOUNS,
+    EVALUATIVE, FIRST_PERSON, JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS,
+    NEGATION_LINKS, OPINION_PHRASES, ORDINALS, POLES, QUALIFIERS, REPORTING, SCALE_WORDS,
+    SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{
@@ -2111,6 +2111,24 @@ fn swapped_names(
                 None
             }
         };
+        // A colour in the claim word's place that the claim does not name: "a white van" where
+        // the passage says "a blue van".
+        if COLOURS.contains(&t.norm.as_str()) {
+            let named = |p: &Token| view.tokens.iter().any(|c| c.norm == p.norm);
+            let other = slot(view, q, ptoks, i).and_then(|r| {
+                ptoks[r]
+                    .iter()
+                    .find(|p| COLOURS.contains(&p.norm.as_str()) && !named(p))
+            });
+            if let Some(p) = other {
+                out.push(Conflict::said_instead(
+                    view.word(i),
+                    &ptext[p.span.range()],
+                    Some("a different colour"),
+                ));
+            }
+            continue;
+        }
         if let Some(set) = calendar(&t.norm) {
             if let Some(p) = ptoks
                 .iter()

@@ -816,6 +816,12 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Colours: one in another's place is a different thing ("painted the fence white" for "blue").
+pub(crate) const COLOURS: &[&str] = &[
+    "red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "brown", "black",
+    "white", "grey", "gray", "silver", "golden",
+];
+
 /// Opposites among words that the antonym check of content words never compares: prepositions
 /// and quantifiers ("above average" / "below average", "voted for" / "voted against"), their
 /// content partners ("less", "fewer", "least"), and verbs of judging, which frame a report
@@ -885,6 +891,11 @@ pub(crate) const POLES: &[(&[&str], &[&str])] = &[
     (&["survive", "escape"], &["die", "perish", "kill"]),
     // Rules made looser or stricter.
     (&["relax", "loosen", "ease"], &["tighten", "toughen"]),
+    // Speeding something up or slowing it down.
+    (
+        &["accelerate", "spur", "stimulate", "hasten"],
+        &["slow", "curb", "dampen", "stifle", "decelerate"],
+    ),
     // Feeling glad or troubled about something.
     (
         &[
@@ -946,6 +957,7 @@ pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("win", "lose"),
     ("accept", "reject"),
     ("accept", "refuse"),
+    ("accept", "decline"),
     ("agree", "disagree"),
     ("approve", "reject"),
     ("approve", "oppose"),
