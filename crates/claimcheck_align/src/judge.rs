@@ -10,7 +10,7 @@ use crate::lexicon::{
     digit_ordinal, ALIASES, ANTONYMS, COLOURS, COMPARATIVES, DEGREE_WORDS, EFFECT_NOUNS,
     EVALUATIVE, FIRST_PERSON, JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS,
     NEGATION_LINKS, OPINION_PHRASES, ORDINALS, POLES, QUALIFIERS, REPORTING, SCALE_WORDS,
-    SLOT_OPPOSITES, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
+    SLOT_OPPOSITES, STEADY, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{
@@ -3707,7 +3707,16 @@ impl Poles {
 /// The core antonym pairs and the poles of content words.
 fn core_poles() -> &'static Poles {
     static CORE: std::sync::OnceLock<Poles> = std::sync::OnceLock::new();
-    CORE.get_or_init(|| Poles::new(POLES, ANTONYMS))
+    CORE.get_or_init(|| {
+        let (up, down) = POLES[0];
+        let mut more = ANTONYMS.to_vec();
+        more.extend(
+            STEADY
+                .iter()
+                .flat_map(|&s| up.iter().chain(down).map(move |&m| (s, m))),
+        );
+        Poles::new(POLES, &more)
+    })
 }
 
 /// The poles of judging, and the opposites among function words.

@@ -919,6 +919,17 @@ pub(crate) const POLES: &[(&[&str], &[&str])] = &[
     ),
 ];
 
+/// Words for a quantity that holds still: each is the opposite of every word of the first of
+/// [`POLES`] ("revenue was flat" where the passage says it rose or fell).
+pub(crate) const STEADY: &[&str] = &[
+    "unchanged",
+    "flat",
+    "steady",
+    "stable",
+    "stagnate",
+    "stagnant",
+];
+
 /// Poles of judging, compared like [`SLOT_OPPOSITES`] (several are verbs that frame a report:
 /// "rejected", "praised", "dismissed"): backing something against turning it down or attacking it.
 pub(crate) const JUDGING_POLES: &[(&[&str], &[&str])] = &[
