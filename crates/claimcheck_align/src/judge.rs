@@ -1116,15 +1116,8 @@ fn ordinals(toks: &[Token]) -> Vec<Ordinal> {
             out.push((rank, stem_uncached(unit), t.span.range()));
             continue;
         }
-        let rank = ORDINALS
-            .iter()
-            .position(|&o| o == w)
-            .map(|r| r + 1)
-            .or_else(|| digit_ordinal(w));
-        let (Some(rank), Some(next)) = (rank, toks.get(i + 1)) else {
-            continue;
-        };
-        if next.is_content() && !next.is_number_word() {
+        if let Some(rank) = ranking(toks, i) {
+            let next = &toks[i + 1];
             out.push((
                 rank,
                 next.stem.as_str().to_string(),
@@ -1135,12 +1128,22 @@ fn ordinals(toks: &[Token]) -> Vec<Ordinal> {
     out
 }
 
+/// The rank of an ordinal at `i` that ranks the word after it, a content word: "third" in
+/// "third quarter", not in "came third" or "First, we".
+fn ranking(toks: &[Token], i: usize) -> Option<usize> {
+    let w = toks[i].norm.as_str();
+    let rank =
+        (ORDINALS.iter().position(|&o| o == w).map(|r| r + 1)).or_else(|| digit_ordinal(w))?;
+    let next = toks.get(i + 1)?;
+    (next.is_content() && !next.is_number_word()).then_some(rank)
+}
+
 /// An ordinal of the claim ranking a unit that the passage ranks with another ordinal:
 /// "revenue for the second quarter" where the passage says "revenue for the third quarter". An
 /// ordinal the claim has too is not the one it replaced. A window may join a neighbour for the
 /// very ordinal a claim moved there ("a goal in the first half. Rovers scored in the second
 /// half"), so each of its sentences is asked apart: a swap when the sentence with the other rank
-/// holds more of the rest of the claim than any sentence with the claim's own.
+/// holds the most of the rest of the claim, and more than any sentence with the claim's own.
 fn swapped_ordinal(primary: &Primary, view: &ClaimView, window: &Window) -> Option<Conflict> {
     let claim = ordinals(&view.tokens);
     if claim.is_empty() {
@@ -1162,6 +1165,12 @@ fn swapped_ordinal(primary: &Primary, view: &ClaimView, window: &Window) -> Opti
     let sentences: Vec<(usize, Vec<Ordinal>)> = (window.first..=window.last)
         .map(|s| (s, ordinals(primary.sentence(s))))
         .collect();
+    // The sentence with the other rank must be the one the claim rests on: the one holding
+    // most of it ("opened 14 stores during the quarter" next to "compared with the second
+    // quarter" does not rank the stores).
+    let most = (sentences.iter())
+        .map(|&(s, _)| held(s))
+        .fold(0.0, f64::max);
     for (rank, unit, range) in &claim {
         let first = view.tokens.iter().position(|t| within(range, t));
         if !first.is_some_and(|i| view.outside_quotes(i)) {
@@ -1176,7 +1185,7 @@ fn swapped_ordinal(primary: &Primary, view: &ClaimView, window: &Window) -> Opti
             .map(|&(s, _)| held(s))
             .fold(None, |m: Option<f64>, h| Some(m.map_or(h, |m| m.max(h))));
         let other = (sentences.iter())
-            .filter(|(s, os)| !own(os) && best_own.is_none_or(|b| held(*s) > b))
+            .filter(|(s, os)| !own(os) && held(*s) >= most && best_own.is_none_or(|b| held(*s) > b))
             .find_map(|(_, os)| os.iter().find(replaced));
         if let Some(other) = other {
             return Some(Conflict::said_instead(
@@ -2473,7 +2482,12 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                         speaker_of(primary, scored.window.first).is_some_and(|who| who != *label)
                     })
             };
+            // Ordinals that rank a unit are compared by `swapped_ordinal`, which asks what they
+            // rank: WordNet's "first" and "second" violin are opposites, the first and second
+            // quarter are not.
+            let ranks = || ranking(&view.tokens, i).is_some() || ranking(ptoks, k).is_some();
             let relation = if antonyms(c, p)
+                && !ranks()
                 && !converse_swapped()
                 && !remaining(ptoks, k)
                 && !received(&view.tokens, i, p)
