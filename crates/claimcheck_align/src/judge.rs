@@ -274,6 +274,9 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         if t.is_digit() || (t.is_name() && !title_case) {
             w *= 1.5;
         }
+        if semi_modal(&tokens, i) && !primary.has_stem(&t.stem) {
+            w = SEMI_MODAL_WEIGHT;
+        }
         weight[i] = w;
         content.push(i);
     }
@@ -421,6 +424,20 @@ fn attitude(tokens: &[Token], i: usize) -> bool {
             "expressed" | "expresses" | "expressing" | "voiced" | "voices" | "voicing"
         )
         && ATTITUDE_NOUNS.contains(&tokens[i].norm.as_str())
+}
+
+/// The weight of a [`semi_modal`] verb: a little, so that it stays a content word whose denial
+/// is checked ("wanted to discourage it" against "we don't want to discourage it").
+const SEMI_MODAL_WEIGHT: f64 = 0.1;
+
+/// True when token `i` is "want" or "need" before "to": in a summary of a conversation, "Ana wants
+/// to visit grandma" reports what the speaker said ("Wanna go visit grandma?", "I'd love to see
+/// her") much as "will" would. The verb after "to" carries the content.
+fn semi_modal(tokens: &[Token], i: usize) -> bool {
+    matches!(
+        tokens[i].norm.as_str(),
+        "want" | "wants" | "wanted" | "wanting" | "need" | "needs" | "needed" | "needing"
+    ) && tokens.get(i + 1).is_some_and(|t| t.norm == "to")
 }
 
 /// Nouns of attitude that follow "expressed" in a reporting frame.
