@@ -796,7 +796,16 @@ fn word_match(c: &Token, p: &Token, variant: f64) -> f64 {
     }
     // Every spelling rule needs the same first letter.
     if c.norm.as_bytes().first() == p.norm.as_bytes().first() {
-        if spelling_variant(c, p, variant) {
+        // Two common nouns of one length that the dictionary tells apart are not one word spelt
+        // two ways ("grandpa" for "grandma"). Words of different lengths may be one another's
+        // derivations ("nation", "national"), and capitalised ones keep the rule for demonyms
+        // ("China", "Chinese").
+        if spelling_variant(c, p, variant)
+            && (c.capital
+                || p.capital
+                || c.norm.len() != p.norm.len()
+                || !crate::wordnet::distinct_nouns(&c.norm, &p.norm))
+        {
             return 0.9;
         }
     } else if (c.capital || p.capital) && c.alias.is_some() && c.alias == p.alias {

@@ -1145,6 +1145,20 @@ pub(crate) fn has_entry(word: &str) -> bool {
     !f.lemmas.is_empty() || !f.nouns.is_empty()
 }
 
+/// True when WordNet has both word forms as nouns only, of no shared sense: "grandma" and
+/// "grandpa" are two words, where "colour" and "color" are one spelt two ways. A form that is
+/// also a verb or an adjective may be a derivation of the other ("diagnosed", "diagnosis"), which
+/// WordNet's synsets do not link. False for everything when WordNet is absent.
+pub(crate) fn distinct_nouns(a: &str, b: &str) -> bool {
+    a != b && distinct_noun_forms(&forms(a), &forms(b))
+}
+
+/// [`distinct_nouns`] of two words by their [`Forms`].
+fn distinct_noun_forms(a: &Forms, b: &Forms) -> bool {
+    let noun_only = |f: &Forms| !f.known && !f.nouns.is_empty();
+    noun_only(a) && noun_only(b) && !share_synset(&a.nouns, &b.nouns)
+}
+
 /// True when WordNet lists `a` and `b` (normal forms) as antonyms.
 pub(crate) fn antonyms(a: &str, b: &str) -> bool {
     wordnet().antonym_forms(a, b, forms)
@@ -1337,6 +1351,14 @@ mod tests {
         );
         assert!(!wn.cohyponyms("women", "biologist", KIN_REACH));
         assert!(!wn.synonyms("rise", "astronomer"), "nouns are kept apart");
+        let distinct = |a: &str, b: &str| distinct_noun_forms(&wn.forms(a), &wn.forms(b));
+        assert!(distinct("astronomer", "biologists"));
+        assert!(!distinct("astronomer", "stargazer"), "synonyms");
+        assert!(!distinct("astronomer", "planetarium"), "not in WordNet");
+        assert!(
+            !distinct("astronomer", "rise"),
+            "a verb may be a derivation"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
