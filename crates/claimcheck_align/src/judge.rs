@@ -426,8 +426,8 @@ fn attitude(tokens: &[Token], i: usize) -> bool {
         && ATTITUDE_NOUNS.contains(&tokens[i].norm.as_str())
 }
 
-/// The weight of a [`semi_modal`] verb: a little, so that it stays a content word whose denial
-/// is checked ("wanted to discourage it" against "we don't want to discourage it").
+/// The weight of a [`semi_modal`] verb the primary never uses: a little, not none, so that it
+/// stays a content word like the others.
 const SEMI_MODAL_WEIGHT: f64 = 0.1;
 
 /// True when token `i` is "want" or "need" before "to": in a summary of a conversation, "Ana wants
