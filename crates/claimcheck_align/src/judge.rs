@@ -288,12 +288,17 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         });
     // The speaker a report is about is the first one the claim names ("Charles will call
     // Natacha" is about Charles); when that is the main speaker, nobody else is attributed.
+    // A personal pronoun before any name is the subject ("He'll tell Kim tomorrow"): the name
+    // after it is not who spoke.
     let attributed = if reports {
         tokens
             .iter()
-            .filter(|t| t.capital && !quotes.iter().any(|q| q.span.contains(t.span)))
+            .filter(|t| !quotes.iter().any(|q| q.span.contains(t.span)))
+            .filter(|t| t.capital || SUBJECT_PRONOUNS.contains(&t.norm.as_str()))
             .find_map(|t| {
-                if primary.speaker_words.contains(&t.norm) {
+                if SUBJECT_PRONOUNS.contains(&t.norm.as_str()) {
+                    Some(None)
+                } else if primary.speaker_words.contains(&t.norm) {
                     Some(None)
                 } else {
                     primary
@@ -400,6 +405,12 @@ fn hedged_parenthesis(text: &str, span: Span, tokens: &[Token]) -> Vec<bool> {
     }
     marked
 }
+
+/// Personal pronouns that can be the subject of a report, with their contractions.
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "he'll", "she'll", "they'll", "we'll", "he'd", "she'd", "they'd",
+    "we'd", "he's", "she's", "they're", "we're", "they've", "we've",
+];
 
 /// Words by which an author guesses rather than reports.
 const HEDGES: &[&str] = &[
