@@ -315,6 +315,15 @@ impl Primary {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
+    /// The sentences that contain a stem, ascending.
+    pub(crate) fn sentences_with(&self, stem: &Word) -> impl Iterator<Item = usize> + '_ {
+        let list = self
+            .stem_ids
+            .get(stem)
+            .map_or(&[][..], |&id| self.postings.get(id));
+        list.iter().map(|&(s, _)| s as usize)
+    }
+
     /// True when some sentence of the primary contains this stem.
     pub(crate) fn has_stem(&self, stem: &Word) -> bool {
         self.stem_ids.contains_key(stem)

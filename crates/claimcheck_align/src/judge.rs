@@ -3175,24 +3175,29 @@ fn roles_reversed(primary: &Primary, view: &ClaimView, scored: &Scored) -> Optio
         return None;
     }
     let (label, after) = view.subject.as_ref()?;
-    let who = speaker_of(primary, scored.window.first)?;
     // The claim's verb: its first content word after the name, past auxiliaries ("will",
     // "is going to"); a reporting verb ("said") frames what follows, so it is not checked.
     let i = (*after..view.tokens.len()).find(|&i| view.tokens[i].is_content())?;
     // "Israel hasn't sewn anything" where Israel asked "you've sewn a dress?": a denial that
     // the speaker acted is no reversal of who did.
-    if view.weight[i] <= 0.0
-        || scored.quality[i] < 1.0
-        || !view.outside_quotes(i)
-        || view.negated[i]
-    {
+    if view.weight[i] <= 0.0 || !view.outside_quotes(i) || view.negated[i] {
         return None;
     }
     if crate::wordnet::available() && !crate::wordnet::is_predicate(&view.tokens[i].norm) {
         return None;
     }
-    let ptoks = window_tokens(primary, &scored.window);
     let ptext = &primary.document().text;
+    let (ptoks, who) = if scored.quality[i] >= 1.0 {
+        (
+            window_tokens(primary, &scored.window),
+            speaker_of(primary, scored.window.first)?,
+        )
+    } else {
+        // The passage lacks the verb ("Pete will bring the ball" resting on Pete's "Are you
+        // coming to practice?"): the verb's own sentence, where it says who acts.
+        let s = verb_sentence(primary, view, i, label)?;
+        (primary.sentence(s), speaker_of(primary, s)?)
+    };
     let agents: Vec<(usize, Option<Agent>)> = (ptoks.iter().enumerate())
         .filter(|(_, p)| p.stem == view.tokens[i].stem)
         .map(|(k, _)| (k, agent_of(ptext, ptoks, k)))
@@ -3221,6 +3226,36 @@ fn roles_reversed(primary: &Primary, view: &ClaimView, scored: &Scored) -> Optio
         )
     };
     Some(Conflict { reason })
+}
+
+/// For [`roles_reversed`], when the passage lacks the claim's verb (token `i`): the sentence with
+/// the verb that shares the most of the claim's other content words (at least one), unless some
+/// sentence has `label` act in it, said by `label` of themself ("I'll bring it") or by another
+/// speaker to the one spoken to ("you bring it"), or leaves the actor open.
+fn verb_sentence(primary: &Primary, view: &ClaimView, i: usize, label: &str) -> Option<usize> {
+    let stem = &view.tokens[i].stem;
+    let text = &primary.document().text;
+    let mut best: Option<(usize, usize)> = None;
+    for s in primary.sentences_with(stem) {
+        let toks = primary.sentence(s);
+        let speaker = speaker_of(primary, s)?;
+        for (k, _) in toks.iter().enumerate().filter(|(_, p)| p.stem == *stem) {
+            match (agent_of(text, toks, k), speaker == label) {
+                (Some(Agent::Speaker), true) | (Some(Agent::Addressee), false) | (None, _) => {
+                    return None
+                }
+                _ => {}
+            }
+        }
+        let shared = (view.content.iter())
+            .filter(|&&j| j != i && view.weight[j] > 0.0)
+            .filter(|&&j| toks.iter().any(|p| p.stem == view.tokens[j].stem))
+            .count();
+        if shared > 0 && best.is_none_or(|(_, b)| shared > b) {
+            best = Some((s, shared));
+        }
+    }
+    best.map(|(s, _)| s)
 }
 
 /// A claim word that the passage lacks and that a sentence at most two before or after it (same
