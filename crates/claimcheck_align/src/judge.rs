@@ -296,9 +296,9 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
             .filter(|t| !quotes.iter().any(|q| q.span.contains(t.span)))
             .filter(|t| t.capital || SUBJECT_PRONOUNS.contains(&t.norm.as_str()))
             .find_map(|t| {
-                if SUBJECT_PRONOUNS.contains(&t.norm.as_str()) {
-                    Some(None)
-                } else if primary.speaker_words.contains(&t.norm) {
+                if SUBJECT_PRONOUNS.contains(&t.norm.as_str())
+                    || primary.speaker_words.contains(&t.norm)
+                {
                     Some(None)
                 } else {
                     primary
