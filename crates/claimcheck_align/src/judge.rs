@@ -1101,6 +1101,8 @@ enum Abbreviation {
     Period(&'static str, &'static str),
     /// The lowercase initials of the words an acronym stands for.
     Acronym(Vec<char>),
+    /// A fiscal year, "FY25" or "FY2025": the year in full.
+    FiscalYear(String),
 }
 
 impl Abbreviation {
@@ -1108,6 +1110,9 @@ impl Abbreviation {
     fn of(word: &str) -> Option<Abbreviation> {
         if let Some((ord, unit)) = period_code(word) {
             return Some(Abbreviation::Period(ord, unit));
+        }
+        if let Some(year) = fiscal_year(word) {
+            return Some(Abbreviation::FiscalYear(year));
         }
         // Read in place: nearly every content word of every claim comes here, and few are
         // acronyms.
@@ -1129,6 +1134,13 @@ impl Abbreviation {
             Abbreviation::Period(ord, unit) => ptoks
                 .windows(2)
                 .any(|w| w[0].norm == *ord && w[1].norm.starts_with(unit)),
+            // "fiscal 2025", "fiscal year 2025", "full-year 2025", "full year 2025".
+            Abbreviation::FiscalYear(year) => ptoks.iter().enumerate().any(|(k, t)| {
+                t.norm == year.as_str()
+                    && ptoks[k.saturating_sub(3)..k]
+                        .iter()
+                        .any(|b| matches!(b.norm.as_str(), "fiscal" | "full-year" | "full"))
+            }),
             Abbreviation::Acronym(initials) => ptoks.windows(initials.len()).any(|w| {
                 w.iter().zip(initials).all(|(t, c)| t.norm.starts_with(*c))
                     && w.first().is_some_and(|t| t.is_content())
@@ -1233,6 +1245,20 @@ fn swapped_ordinal(primary: &Primary, view: &ClaimView, window: &Window) -> Opti
         }
     }
     None
+}
+
+/// "FY25" and "FY2025" → "2025" (a two-digit year is of this century).
+fn fiscal_year(word: &str) -> Option<String> {
+    let digits = word.strip_prefix("FY")?;
+    let digits = digits.strip_prefix('\'').unwrap_or(digits);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match digits.len() {
+        2 => Some(format!("20{digits}")),
+        4 => Some(digits.to_string()),
+        _ => None,
+    }
 }
 
 /// "Q3" → ("third", "quarter"), "H1" → ("first", "half").
@@ -5566,6 +5592,16 @@ fn main_speaker(primary: &Primary) -> String {
 mod tests {
     use super::{jaro_bound, percent};
     use proptest::prelude::*;
+
+    #[test]
+    fn fiscal_year_codes() {
+        assert_eq!(super::fiscal_year("FY25").as_deref(), Some("2025"));
+        assert_eq!(super::fiscal_year("FY2024").as_deref(), Some("2024"));
+        assert_eq!(super::fiscal_year("FY'26").as_deref(), Some("2026"));
+        for not in ["FY", "FY5", "FY202", "FYI", "fy25", "Q3"] {
+            assert_eq!(super::fiscal_year(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn percentages_as_the_float_formatter_writes_them() {
