@@ -33,6 +33,7 @@ const INTERVIEWER_WORDS: &[&str] = &[
     "journalist",
     "correspondent",
     "anchor",
+    "analyst",
     "presenter",
     "audience",
     "audience member",
@@ -363,11 +364,22 @@ fn label_candidate(line: &str) -> Option<(&str, usize)> {
         Some(p) if label.ends_with(')') => (label[..p].trim(), Some(&label[p..])),
         _ => (label, None),
     };
-    if paren.is_some_and(|p| p.len() > 30) || name.is_empty() {
+    if paren.is_some_and(|p| p.len() > 50) || name.is_empty() {
         return None;
     }
+    // "Priya Natarajan, CFO": a name, a comma and a role, as earnings calls and hearings write
+    // them; each part must pass as a label of its own.
+    let (name, role) = match name.split_once(", ") {
+        Some((n, r)) if !r.contains(',') => (n.trim(), Some(r.trim())),
+        _ => (name, None),
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 {
+    let role_words: Vec<&str> = role.map_or_else(Vec::new, |r| r.split_whitespace().collect());
+    if words.is_empty() || words.len() > 5 || role.is_some_and(|_| role_words.is_empty()) {
+        return None;
+    }
+    let words: Vec<&str> = words.into_iter().chain(role_words).collect();
+    if words.len() > 7 {
         return None;
     }
     let plain = words.iter().all(|w| {
