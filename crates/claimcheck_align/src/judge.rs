@@ -4451,11 +4451,13 @@ fn unmatched_words(view: &ClaimView, quality: &[f64], below: f64) -> Vec<String>
 /// occurs nowhere in the primary and the primary lacks the phrase as a whole.
 fn outside_source(primary: &Primary, view: &ClaimView) -> Option<String> {
     let toks = &view.tokens;
+    // A word of any speaker's label is known: "according to the CEO" where "Jin Park, CEO" speaks.
     let unknown_name = |t: &Token| {
         t.capital
             && t.is_content()
             && !primary.has_stem(&t.stem)
             && !primary.speaker_words.contains(&t.norm)
+            && !(primary.other_labels.iter()).any(|(_, words)| words.contains(&t.norm))
     };
     let data = (1..toks.len()).find(|&i| {
         DATA_NOUNS.contains(&toks[i].norm.as_str())
