@@ -1172,9 +1172,45 @@ fn ordinals(toks: &[Token]) -> Vec<Ordinal> {
                 next.stem.as_str().to_string(),
                 t.span.start..next.span.end,
             ));
+        } else if let Some(rank) = placing(toks, i) {
+            out.push((rank, PLACE.to_string(), t.span.range()));
         }
     }
     out
+}
+
+/// The unit of a [`placing`] ordinal: the place its subject took.
+const PLACE: &str = "place";
+
+/// The rank of an ordinal at `i` that says where its subject finished, after a verb of placing
+/// and before no content word: "came second", "finished 3rd in her year", "was first in line".
+fn placing(toks: &[Token], i: usize) -> Option<usize> {
+    let w = toks[i].norm.as_str();
+    let rank =
+        (ORDINALS.iter().position(|&o| o == w).map(|r| r + 1)).or_else(|| digit_ordinal(w))?;
+    let verb = toks.get(i.checked_sub(1)?)?.norm.as_str();
+    let placed = matches!(
+        verb,
+        "came"
+            | "come"
+            | "comes"
+            | "coming"
+            | "finished"
+            | "finish"
+            | "finishes"
+            | "placed"
+            | "ranked"
+            | "ranks"
+            | "ended"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+    );
+    let next_content = toks.get(i + 1).is_some_and(|n| n.is_content());
+    (placed && !next_content).then_some(rank)
 }
 
 /// The rank of an ordinal at `i` that ranks the word after it, a content word: "third" in
