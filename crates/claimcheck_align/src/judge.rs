@@ -2454,6 +2454,60 @@ fn misplaced_name(primary: &Primary, view: &ClaimView, scored: &Scored) -> Optio
     None
 }
 
+/// The time unit a word names, singular: "weeks" → "week". "Second" is left out (an ordinal
+/// too).
+fn time_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "minute" | "minutes" => "minute",
+        "hour" | "hours" => "hour",
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "fortnight" | "fortnights" => "fortnight",
+        "month" | "months" => "month",
+        "year" | "years" => "year",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        _ => return None,
+    })
+}
+
+/// The time unit right after a number, if any, and where its word ends.
+fn unit_after(toks: &[Token], n: &Number) -> Option<(&'static str, usize)> {
+    let next = toks.iter().find(|t| t.span.start >= n.span.end)?;
+    time_unit(next.norm.as_str()).map(|u| (u, next.span.end))
+}
+
+/// A figure of the claim that the passage gives with another time unit, and never with the
+/// claim's: "turn the heap every two months" where the passage says "every two weeks".
+fn swapped_time_unit(
+    view: &ClaimView,
+    cnums: &[Number],
+    ptext: &str,
+    ptoks: &[Token],
+    pnums: &[Number],
+) -> Option<Conflict> {
+    for n in cnums {
+        let Some((unit, end)) = unit_after(&view.tokens, n) else {
+            continue;
+        };
+        let same: Vec<(&Number, Option<(&str, usize)>)> = (pnums.iter())
+            .filter(|m| same_number(n, m))
+            .map(|m| (m, unit_after(ptoks, m)))
+            .collect();
+        if same.iter().any(|(_, u)| u.is_some_and(|(u, _)| u == unit)) {
+            continue;
+        }
+        if let Some((m, Some((_, pend)))) = same.iter().find(|(_, u)| u.is_some()) {
+            return Some(Conflict::said_instead(
+                &view.text[n.span.start..end],
+                &ptext[m.span.start..*pend],
+                None,
+            ));
+        }
+    }
+    None
+}
+
 /// The sentence of a passage that holds most of the claim: the best covered of its sentences
 /// (their matches are cached by then), the first of equals.
 fn core_sentence(view: &ClaimView, w: &Window) -> usize {
@@ -2519,6 +2573,12 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 None,
             ));
         }
+    }
+
+    // The same figure of another time unit: "every two months" where the passage says "every
+    // two weeks".
+    if out.is_empty() {
+        out.extend(swapped_time_unit(view, &cnums, ptext, ptoks, &pnums));
     }
 
     // Ordinals of one unit: "the second quarter" where the passage says "the third quarter".
