@@ -1179,15 +1179,18 @@ fn ordinals(toks: &[Token]) -> Vec<Ordinal> {
     out
 }
 
+/// The rank an ordinal word names, 1 for "first" or "1st".
+fn ordinal_rank(w: &str) -> Option<usize> {
+    (ORDINALS.iter().position(|&o| o == w).map(|r| r + 1)).or_else(|| digit_ordinal(w))
+}
+
 /// The unit of a [`placing`] ordinal: the place its subject took.
 const PLACE: &str = "place";
 
 /// The rank of an ordinal at `i` that says where its subject finished, after a verb of placing
 /// and before no content word: "came second", "finished 3rd in her year", "was first in line".
 fn placing(toks: &[Token], i: usize) -> Option<usize> {
-    let w = toks[i].norm.as_str();
-    let rank =
-        (ORDINALS.iter().position(|&o| o == w).map(|r| r + 1)).or_else(|| digit_ordinal(w))?;
+    let rank = ordinal_rank(toks[i].norm.as_str())?;
     let verb = toks.get(i.checked_sub(1)?)?.norm.as_str();
     let placed = matches!(
         verb,
@@ -1216,9 +1219,7 @@ fn placing(toks: &[Token], i: usize) -> Option<usize> {
 /// The rank of an ordinal at `i` that ranks the word after it, a content word: "third" in
 /// "third quarter", not in "came third" or "First, we".
 fn ranking(toks: &[Token], i: usize) -> Option<usize> {
-    let w = toks[i].norm.as_str();
-    let rank =
-        (ORDINALS.iter().position(|&o| o == w).map(|r| r + 1)).or_else(|| digit_ordinal(w))?;
+    let rank = ordinal_rank(toks[i].norm.as_str())?;
     let next = toks.get(i + 1)?;
     (next.is_content() && !next.is_number_word()).then_some(rank)
 }
