@@ -2456,7 +2456,8 @@ fn misplaced_name(primary: &Primary, view: &ClaimView, scored: &Scored) -> Optio
 }
 
 /// The time unit a word names, singular: "weeks" → "week". "Second" is left out (an ordinal
-/// too).
+/// too). A time unit is no kind of thing to be swapped for another ([`plain_noun`]); a figure's
+/// unit is compared by [`swapped_time_unit`].
 fn time_unit(w: &str) -> Option<&'static str> {
     Some(match w {
         "minute" | "minutes" => "minute",
@@ -2468,6 +2469,7 @@ fn time_unit(w: &str) -> Option<&'static str> {
         "year" | "years" => "year",
         "decade" | "decades" => "decade",
         "century" | "centuries" => "century",
+        "millennium" | "millennia" => "millennium",
         _ => return None,
     })
 }
@@ -3361,9 +3363,10 @@ fn verb_sentence(primary: &Primary, view: &ClaimView, i: usize, label: &str) -> 
     let mut best: Option<(usize, usize)> = None;
     for s in primary.sentences_with(stem) {
         let toks = primary.sentence(s);
-        let speaker = speaker_of(primary, s)?;
+        // An unlabelled sentence says nobody's act: the actor is open.
+        let own = primary.document().turn_of(s).speaker.as_deref()? == label;
         for (k, _) in toks.iter().enumerate().filter(|(_, p)| p.stem == *stem) {
-            match (agent_of(text, toks, k), speaker == label) {
+            match (agent_of(text, toks, k), own) {
                 (Some(Agent::Speaker), true) | (Some(Agent::Addressee), false) | (None, _) => {
                     return None
                 }
@@ -4141,27 +4144,7 @@ fn pronoun_sex(norm: &str) -> Option<bool> {
 fn plain_noun(t: &Token) -> bool {
     let w = t.norm.as_str();
     // Its facts tell a number word without looking through the list of them.
-    !t.is_number_word()
-        && !crate::lexicon::YEAR_UNITS
-            .iter()
-            .any(|(n, _)| w.starts_with(n))
-        && !matches!(
-            w,
-            "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "hour"
-                | "hours"
-                | "minute"
-                | "minutes"
-                | "time"
-                | "times"
-        )
+    !t.is_number_word() && time_unit(w).is_none() && !matches!(w, "time" | "times")
 }
 
 /// The giver's verb in the passive and the receiver's verbs, with their irregular forms:

@@ -373,13 +373,13 @@ fn label_candidate(line: &str) -> Option<(&str, usize)> {
         Some((n, r)) if !r.contains(',') => (n.trim(), Some(r.trim())),
         _ => (name, None),
     };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let role_words: Vec<&str> = role.map_or_else(Vec::new, |r| r.split_whitespace().collect());
-    if words.is_empty() || words.len() > 5 || role.is_some_and(|_| role_words.is_empty()) {
-        return None;
-    }
-    let words: Vec<&str> = words.into_iter().chain(role_words).collect();
-    if words.len() > 7 {
+    let name_words = name.split_whitespace().count();
+    let words: Vec<&str> = (name.split_whitespace())
+        .chain(role.into_iter().flat_map(str::split_whitespace))
+        .collect();
+    // A name of at most five words; a role, when there is one, of at least one word.
+    let empty_role = role.is_some() && words.len() == name_words;
+    if name_words == 0 || name_words > 5 || empty_role || words.len() > 7 {
         return None;
     }
     let plain = words.iter().all(|w| {
