@@ -2621,8 +2621,12 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 .map(|p| p.is_content() && !stems.contains(&p.stem))
                 .collect()
         });
+        // "Not often" is a share, compared by `swapped_quantifier`: it says what "rarely" says.
+        if denied_share_at(&view.tokens, i) {
+            continue;
+        }
         for (k, p) in ptoks.iter().enumerate() {
-            if !foreign[k] {
+            if !foreign[k] || denied_share_at(ptoks, k) {
                 continue;
             }
             // Two kinds of one thing ("astronomers"/"biologists") in the same place: a swap.
@@ -4015,6 +4019,32 @@ fn quantifier_share(toks: &[Token], i: usize) -> Option<u8> {
     })
 }
 
+/// The share of the quantifier or frequency adverb at `i` (`share`, read on its own) with the
+/// word before it: a smaller one after "not" where [`crate::lexicon::DENIED_SHARES`] lists the
+/// word ("not many" is few), and none after another negation, which the negation check compares.
+fn denied(toks: &[Token], i: usize, share: Option<u8>) -> Option<u8> {
+    let share = share?;
+    match i.checked_sub(1).map(|j| &toks[j]) {
+        Some(cue) if cue.negation => crate::lexicon::denied_share(&cue.norm, &toks[i].norm),
+        _ => Some(share),
+    }
+}
+
+/// True when the word at `i` is a share made smaller by the "not" before it ("not many").
+fn denied_share_at(toks: &[Token], i: usize) -> bool {
+    i > 0 && crate::lexicon::denied_share(&toks[i - 1].norm, &toks[i].norm).is_some()
+}
+
+/// The words that give the share at `i`, from `text`: "not many" with its cue, else the word.
+fn share_words<'t>(text: &'t str, toks: &[Token], i: usize) -> &'t str {
+    let start = if denied_share_at(toks, i) {
+        toks[i - 1].span.start
+    } else {
+        toks[i].span.start
+    };
+    &text[start..toks[i].span.end]
+}
+
 /// How often a frequency adverb says something happens, on the scale of [`quantifier_share`]:
 /// "always" 5, "usually" 4, "often" 3, "sometimes" 2, "rarely" 1, "never" 0.
 fn frequency_share(t: &Token) -> Option<u8> {
@@ -4064,7 +4094,7 @@ fn quantified(toks: &[Token], i: usize) -> Option<std::ops::Range<usize>> {
 /// A quantifier of the claim counting a word that the passage counts with a quantifier of
 /// another share ("some of the nurses were paid" where the passage says "all of the nurses were
 /// paid"), or a frequency adverb where the passage has one of another share in its place ("the
-/// ferry sometimes leaves on time" for "always"); neither after a negation. The counted word
+/// ferry sometimes leaves on time" for "always"); neither after a negation, except the smaller shares of "not many" and the like ([`denied`]). The counted word
 /// places a quantifier, so it may open a sentence (where [`function_opposite`] finds no slot).
 fn swapped_quantifier(
     view: &ClaimView,
@@ -4072,14 +4102,13 @@ fn swapped_quantifier(
     ptoks: &[Token],
     ptext: &str,
 ) -> Option<Conflict> {
-    let negated = |toks: &[Token], i: usize| i > 0 && toks[i - 1].negation;
     for i in 0..view.tokens.len() {
-        if negated(&view.tokens, i) || !view.outside_quotes(i) {
+        if !view.outside_quotes(i) {
             continue;
         }
         // The claim's share and the passage's shares in its place.
         let (share, given): (u8, Vec<(usize, u8)>) =
-            if let Some(share) = quantifier_share(&view.tokens, i) {
+            if let Some(share) = denied(&view.tokens, i, quantifier_share(&view.tokens, i)) {
                 let Some(counted) = quantified(&view.tokens, i) else {
                     continue;
                 };
@@ -4095,33 +4124,29 @@ fn swapped_quantifier(
                 };
                 let given = (0..ptoks.len())
                     .filter(|&k| quantified(ptoks, k).is_some_and(same))
-                    .filter_map(|k| quantifier_share(ptoks, k).map(|s| (k, s)))
+                    .filter_map(|k| denied(ptoks, k, quantifier_share(ptoks, k)).map(|s| (k, s)))
                     .collect();
                 (share, given)
-            } else if let Some(share) = frequency_share(&view.tokens[i]) {
+            } else if let Some(share) = denied(&view.tokens, i, frequency_share(&view.tokens[i])) {
                 let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r))
                 else {
                     continue;
                 };
                 let given = r
-                    .filter_map(|k| frequency_share(&ptoks[k]).map(|s| (k, s)))
+                    .filter_map(|k| denied(ptoks, k, frequency_share(&ptoks[k])).map(|s| (k, s)))
                     .collect();
                 (share, given)
             } else {
                 continue;
             };
         // A swap only when no share the passage gives there is the claim's.
-        let given: Vec<(usize, u8)> = given
-            .into_iter()
-            .filter(|&(k, _)| !negated(ptoks, k))
-            .collect();
         if given.iter().any(|&(_, s)| !shares_differ(s, share)) {
             continue;
         }
         if let Some(&(k, _)) = given.first() {
             return Some(Conflict::said_instead(
-                view.word(i),
-                &ptext[ptoks[k].span.range()],
+                share_words(view.text, &view.tokens, i),
+                share_words(ptext, ptoks, k),
                 Some("a different share"),
             ));
         }

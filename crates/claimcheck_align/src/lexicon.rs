@@ -299,6 +299,30 @@ pub(crate) const NEGATIONS: &[&str] = &[
 /// means "the only leader", "not only" adds rather than denies.
 pub(crate) const NEGATION_IDIOM_NEXT: &[&str] = &["other", "only", "just", "else", "doubt", "less"];
 
+/// Quantifiers and frequency adverbs that "not" (or "n't") right before them turns into a smaller
+/// share rather than a denial, with that share on the scale of the judge's quantifier shares:
+/// "not all" and "not every" are some (2), "not many" is few (1), "not always" is sometimes (2),
+/// "not often" is rarely (1). "Not many people came" says what "few people came" says.
+pub(crate) const DENIED_SHARES: &[(&str, u8)] = &[
+    ("all", 2),
+    ("every", 2),
+    ("many", 1),
+    ("always", 2),
+    ("often", 1),
+];
+
+/// The share "not" or "n't" (`cue`) makes of the quantifier `word` right after it, when
+/// [`DENIED_SHARES`] lists the word.
+pub(crate) fn denied_share(cue: &str, word: &str) -> Option<u8> {
+    if !matches!(cue, "not" | "n't") {
+        return None;
+    }
+    DENIED_SHARES
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, share)| share)
+}
+
 /// Comparatives after "no" that make a bound ("no more than", "no faster than"), not a denial.
 pub(crate) const COMPARATIVES: &[&str] = &[
     "more", "less", "fewer", "later", "earlier", "faster", "slower", "higher", "lower", "greater",

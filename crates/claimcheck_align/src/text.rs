@@ -1055,8 +1055,10 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
             continue;
         }
         // "no other X" means "the only X"; "no more than" is a bound, not a denial.
+        // "Not many" is a share ("few"), compared as one by the judge, not a denial.
         if crate::lexicon::NEGATION_IDIOM_NEXT.contains(&next)
             || (t.norm == "no" && crate::lexicon::COMPARATIVES.contains(&next))
+            || crate::lexicon::denied_share(&t.norm, next).is_some()
         {
             continue;
         }
