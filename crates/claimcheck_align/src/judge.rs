@@ -2652,7 +2652,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
             // rank: WordNet's "first" and "second" violin are opposites, the first and second
             // quarter are not.
             let ranks = || ranking(&view.tokens, i).is_some() || ranking(ptoks, k).is_some();
-            let relation = if antonyms(c, p)
+            // Hyphenated opposites, quoted whole: "full-time" for "part-time".
+            let compounds = opposed_compounds(view.text, &view.tokens, i, ptext, ptoks, k);
+            let relation = if (compounds.is_some() || antonyms(c, p))
                 && !ranks()
                 && !converse_swapped()
                 && !remaining(ptoks, k)
@@ -2667,11 +2669,8 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 continue;
             };
             if view.negated[i] == pneg[k] && anchored(view, q, ptoks, k, false) {
-                out.push(Conflict::said_instead(
-                    view.word(i),
-                    &ptext[p.span.range()],
-                    Some(relation),
-                ));
+                let (said, instead) = compounds.unwrap_or((view.word(i), &ptext[p.span.range()]));
+                out.push(Conflict::said_instead(said, instead, Some(relation)));
                 break;
             }
         }
@@ -2679,6 +2678,9 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
 
     if out.is_empty() {
         out.extend(function_opposite(view, q, ptoks, ptext, &pneg));
+    }
+    if out.is_empty() {
+        out.extend(swapped_direction(view, q, ptoks, ptext, &pneg));
     }
     if out.is_empty() {
         out.extend(swapped_quantifier(view, q, ptoks, ptext));
@@ -3945,6 +3947,139 @@ fn antonyms(a: &Token, b: &Token) -> bool {
     core_poles().opposed.has(&a.stem, &b.stem)
         || crate::wordnet::antonyms(&a.norm, &b.norm)
         || prefix_opposite(&a.norm, &b.norm)
+}
+
+/// How a quantity moves, as [`movement`] reads it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Movement {
+    Up,
+    Down,
+    Steady,
+}
+
+/// How the word at `i` of `toks` says a quantity moved, and the span that says it: "went up" and
+/// "go down" as phrases, told from their "up" or "down" ("came down" too, but "came up" is a
+/// topic raised); "remain the same" and "stay the same", told from the verb ("remains a problem"
+/// says nothing of change); or one word of the rising or falling pole ("rose", "cut") or a
+/// steady word ("flat", [`STEADY`]).
+fn movement(toks: &[Token], i: usize) -> Option<(Movement, std::ops::Range<usize>)> {
+    static RISE_FALL: std::sync::OnceLock<(Word, Word)> = std::sync::OnceLock::new();
+    let t = &toks[i];
+    let norm_at = |k: usize| toks.get(k).map(|t| t.norm.as_str());
+    match t.norm.as_str() {
+        "up" | "down" => {
+            let verb = &toks[i.checked_sub(1)?];
+            let moves = match verb.norm.as_str() {
+                "go" | "goes" | "went" | "gone" | "going" => true,
+                "come" | "comes" | "came" | "coming" => t.norm == "down",
+                _ => false,
+            };
+            let way = if t.norm == "up" {
+                Movement::Up
+            } else {
+                Movement::Down
+            };
+            return moves.then_some((way, verb.span.start..t.span.end));
+        }
+        "remain" | "remains" | "remained" | "stay" | "stays" | "stayed" | "staying" => {
+            let same = match norm_at(i + 1) {
+                Some("the") if norm_at(i + 2) == Some("same") => i + 2,
+                Some("same") => i + 1,
+                _ => return None,
+            };
+            return Some((Movement::Steady, t.span.start..toks[same].span.end));
+        }
+        _ => {}
+    }
+    let (rise, fall) = RISE_FALL.get_or_init(|| {
+        (
+            Word::new(&stem_uncached("rise")),
+            Word::new(&stem_uncached("fall")),
+        )
+    });
+    let poles = core_poles();
+    let way = if poles.mates.has(&t.stem, rise) {
+        Movement::Up
+    } else if poles.mates.has(&t.stem, fall) {
+        Movement::Down
+    } else if poles.opposed.has(&t.stem, rise) && poles.opposed.has(&t.stem, fall) {
+        Movement::Steady
+    } else {
+        return None;
+    };
+    Some((way, t.span.range()))
+}
+
+/// A quantity moving another way where one side says so with a phrase: "prices went up" where
+/// the passage says they "fell", "rose" where it says they "went down" or "stayed the same", in
+/// the passage's place for the claim's words (between the same matched words) and with the same
+/// polarity. One word against one word is the antonym check's.
+fn swapped_direction(
+    view: &ClaimView,
+    q: &[f64],
+    ptoks: &[Token],
+    ptext: &str,
+    pneg: &[bool],
+) -> Option<Conflict> {
+    for i in 0..view.tokens.len() {
+        if !view.outside_quotes(i) || q[i] >= 1.0 {
+            continue;
+        }
+        let Some((way, said)) = movement(&view.tokens, i) else {
+            continue;
+        };
+        let Some(r) = slot(view, q, ptoks, i).filter(|r| tight_slot(view, q, ptoks, i, r)) else {
+            continue;
+        };
+        // A passage that says both ("went up and then fell") says the claim's too.
+        if r.clone()
+            .any(|k| movement(ptoks, k).is_some_and(|(other, _)| other == way))
+        {
+            continue;
+        }
+        let found = r.clone().find_map(|k| {
+            let (other, instead) = movement(ptoks, k)?;
+            let one_phrase =
+                said.len() > view.tokens[i].span.len() || instead.len() > ptoks[k].span.len();
+            (other != way && one_phrase && pneg[k] == view.negated[i]).then_some(instead)
+        });
+        if let Some(instead) = found {
+            return Some(Conflict::said_instead(
+                &view.text[said],
+                &ptext[instead],
+                Some("opposite meaning"),
+            ));
+        }
+    }
+    None
+}
+
+/// The hyphenated compounds that the words at `i` of the claim and `k` of the passage open, when
+/// they share their second part and WordNet gives them as opposites ("full-time" for
+/// "part-time"), as the claim and the passage write them.
+fn opposed_compounds<'c, 'p>(
+    ctext: &'c str,
+    ctoks: &[Token],
+    i: usize,
+    ptext: &'p str,
+    ptoks: &[Token],
+    k: usize,
+) -> Option<(&'c str, &'p str)> {
+    // The compound the word at `i` opens, lower-cased, and its span.
+    let compound = |text: &str, toks: &[Token], i: usize| {
+        let next = toks.get(i + 1)?;
+        let joined = &text[toks[i].span.end..next.span.start] == "-";
+        joined.then(|| {
+            (
+                format!("{}-{}", toks[i].norm.as_str(), next.norm.as_str()),
+                toks[i].span.start..next.span.end,
+            )
+        })
+    };
+    let (a, ar) = compound(ctext, ctoks, i)?;
+    let (b, br) = compound(ptext, ptoks, k)?;
+    (ctoks[i + 1].stem == ptoks[k + 1].stem && crate::wordnet::antonyms(&a, &b))
+        .then(|| (&ctext[ar], &ptext[br]))
 }
 
 /// A word of the claim whose opposite ([`SLOT_OPPOSITES`]: a preposition, a quantifier, a verb
