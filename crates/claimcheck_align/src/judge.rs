@@ -5108,7 +5108,7 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
     }
 
     let Some(b) = best else {
-        let mut r = vec!["nothing in the primary shares this claim's content words".to_string()];
+        let mut r = vec![no_passage_reason(primary, &view)];
         if let Some(w) = &voice.weak {
             r.insert(
                 0,
@@ -5599,6 +5599,32 @@ fn all_questions(primary: &Primary, w: &Window) -> bool {
             .map_or("", |i| &sentence[i..]);
         tail.contains('?')
     })
+}
+
+/// Why no passage was found: nothing in the primary shares the claim's content words, or the
+/// claim has none to look for, only speakers' names ("Catherine will go with her"), function
+/// words and words that frame a report.
+fn no_passage_reason(primary: &Primary, view: &ClaimView) -> String {
+    if !view.content.is_empty() {
+        return "nothing in the primary shares this claim's content words".to_string();
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for t in &view.tokens {
+        let word = &view.text[t.span.range()];
+        let speaker = primary.speaker_words.contains(&t.norm)
+            || (t.capital && (primary.other_labels.iter()).any(|(_, w)| w.contains(&t.norm)));
+        if speaker && !names.contains(&word) {
+            names.push(word);
+        }
+    }
+    if names.is_empty() {
+        return "the claim has no content words to look for in the primary, only function words and words that frame a report".to_string();
+    }
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    format!(
+        "beyond the names of speakers ({}), the claim has no content words to look for in the primary",
+        quoted.join(", ")
+    )
 }
 
 /// The names of the list of people a claim opens with, the passage's speaker and the words of

@@ -5,7 +5,8 @@
 //! `--- after` section is the rest of the secondary after the claim (not judged), for checks that
 //! depend on where the claim stands, such as a headline. A case with a `--- mode` section reading
 //! `summary` judges its claim as `claimcheck claims` judges a summary of one or more sentences
-//! (supported only if every sentence is).
+//! (supported only if every sentence is). An optional `--- reason` section holds words that the
+//! claim's reasons must contain, for cases about how a verdict is explained.
 
 use claimcheck_align::{assess_all, assess_summary, claims, Primary, Thresholds};
 use claimcheck_core::Encoding;
@@ -97,6 +98,14 @@ fn verdict_cases() {
             } else {
                 failures.push(format!(
                     "{}: expected {expected}, got {got} ({reasons})",
+                    f.display()
+                ));
+            }
+        }
+        if let Some(reason) = optional_section(&text, "reason") {
+            if !reasons.contains(reason) {
+                failures.push(format!(
+                    "{}: reasons lack {reason:?} ({reasons})",
                     f.display()
                 ));
             }
