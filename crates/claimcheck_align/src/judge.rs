@@ -7,10 +7,10 @@
 
 use crate::index::Primary;
 use crate::lexicon::{
-    digit_ordinal, ALIASES, ANTONYMS, COLOURS, COMPARATIVES, DEGREE_WORDS, EFFECT_NOUNS,
-    EVALUATIVE, FIRST_PERSON, JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS, MOTIVE_MARKERS,
-    NEGATION_LINKS, OPINION_PHRASES, ORDINALS, POLES, QUALIFIERS, REPORTING, SCALE_WORDS,
-    SLOT_OPPOSITES, STEADY, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
+    digit_ordinal, roman_numeral, ALIASES, ANTONYMS, COLOURS, COMPARATIVES, DEGREE_WORDS,
+    EFFECT_NOUNS, EVALUATIVE, FIRST_PERSON, JUDGING_POLES, MAGNITUDE_QUALIFIERS, MONTHS,
+    MOTIVE_MARKERS, NEGATION_LINKS, NUMBERED_UNITS, OPINION_PHRASES, ORDINALS, POLES, QUALIFIERS,
+    REPORTING, SCALE_WORDS, SLOT_OPPOSITES, STEADY, THINKING_VERBS, WEEKDAYS, YEAR_UNITS,
 };
 use crate::quotes::{find_quotes, segments, Quote};
 use crate::text::{
@@ -355,7 +355,12 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
     let numbers = numbers(&tokens);
     let abbreviations = content
         .iter()
-        .filter_map(|&i| Abbreviation::of(&text[tokens[i].span.range()]).map(|a| (i, a)))
+        .filter_map(|&i| {
+            let numbered = numbered_unit(&tokens, i).map(|(r, u, _)| Abbreviation::Numbered(r, u));
+            numbered
+                .or_else(|| Abbreviation::of(&text[tokens[i].span.range()]))
+                .map(|a| (i, a))
+        })
         .collect();
     ClaimView {
         reports,
@@ -1103,6 +1108,9 @@ enum Abbreviation {
     Acronym(Vec<char>),
     /// A fiscal year, "FY25" or "FY2025": the year in full.
     FiscalYear(String),
+    /// A numbered unit ("Phase III", "season five"): its rank and the unit's stem, spelled out
+    /// as an ordinal before the unit ("the third phase") or with the same number after it.
+    Numbered(usize, String),
 }
 
 impl Abbreviation {
@@ -1141,6 +1149,11 @@ impl Abbreviation {
                         .iter()
                         .any(|b| matches!(b.norm.as_str(), "fiscal" | "full-year" | "full"))
             }),
+            Abbreviation::Numbered(rank, unit) => {
+                (0..ptoks.len()).any(|k| {
+                    numbered_unit(ptoks, k).is_some_and(|(r, u, _)| r == *rank && u == *unit)
+                }) || ordinals(ptoks).iter().any(|o| o.0 == *rank && o.1 == *unit)
+            }
             Abbreviation::Acronym(initials) => ptoks.windows(initials.len()).any(|w| {
                 w.iter().zip(initials).all(|(t, c)| t.norm.starts_with(*c))
                     && w.first().is_some_and(|t| t.is_content())
@@ -1174,9 +1187,40 @@ fn ordinals(toks: &[Token]) -> Vec<Ordinal> {
             ));
         } else if let Some(rank) = placing(toks, i) {
             out.push((rank, PLACE.to_string(), t.span.range()));
+        } else if let Some((rank, unit, from)) = numbered_unit(toks, i) {
+            out.push((rank, unit, toks[from].span.start..t.span.end));
         }
     }
     out
+}
+
+/// The rank and unit stem of a numbered unit whose number is at `i`: a count after a unit that
+/// is numbered in order ([`NUMBERED_UNITS`]) is that unit's rank, so "season five" is the fifth
+/// season and "Phase III" the third phase. Roman numerals count in capitals only. "World War
+/// II" is ranked by "world", as "the Second World War" is. The last is the index of the unit's
+/// first word.
+fn numbered_unit(toks: &[Token], i: usize) -> Option<(usize, String, usize)> {
+    let unit = &toks[i.checked_sub(1)?];
+    if !NUMBERED_UNITS.contains(&unit.norm.as_str()) {
+        return None;
+    }
+    let t = &toks[i];
+    let n = if t.is_digit() {
+        t.norm.parse::<usize>().ok()?
+    } else if let Some(v) = t.number_word() {
+        // A whole number of at most 100, so the cast is exact.
+        (v.fract() == 0.0 && (1.0..=100.0).contains(&v)).then_some(v as usize)?
+    } else if t.capital {
+        roman_numeral(&t.norm)?
+    } else {
+        return None;
+    };
+    if !(1..=100).contains(&n) {
+        return None;
+    }
+    let named = unit.norm == "war" && i >= 2 && toks[i - 2].norm == "world";
+    let from = if named { i - 2 } else { i - 1 };
+    Some((n, toks[from].stem.as_str().to_string(), from))
 }
 
 /// The rank an ordinal word names, 1 for "first" or "1st".
@@ -1230,7 +1274,12 @@ fn ranking(toks: &[Token], i: usize) -> Option<usize> {
 /// very ordinal a claim moved there ("a goal in the first half. Rovers scored in the second
 /// half"), so each of its sentences is asked apart: a swap when the sentence with the other rank
 /// holds the most of the rest of the claim, and more than any sentence with the claim's own.
-fn swapped_ordinal(primary: &Primary, view: &ClaimView, window: &Window) -> Option<Conflict> {
+fn swapped_ordinal(
+    primary: &Primary,
+    view: &ClaimView,
+    window: &Window,
+    numbers_told: bool,
+) -> Option<Conflict> {
     let claim = ordinals(&view.tokens);
     if claim.is_empty() {
         return None;
@@ -1260,6 +1309,10 @@ fn swapped_ordinal(primary: &Primary, view: &ClaimView, window: &Window) -> Opti
     for (rank, unit, range) in &claim {
         let first = view.tokens.iter().position(|t| within(range, t));
         if !first.is_some_and(|i| view.outside_quotes(i)) {
+            continue;
+        }
+        let last = view.tokens.iter().rposition(|t| within(range, t));
+        if numbers_told && last.is_some_and(|i| numbered_unit(&view.tokens, i).is_some()) {
             continue;
         }
         let own = |os: &[Ordinal]| os.iter().any(|o| o.0 == *rank && o.1 == *unit);
@@ -1976,8 +2029,11 @@ fn voice(view: &ClaimView) -> Voice {
                                 | "one"
                         )
                 });
+            // "World War I", "Phase I": a numeral after a numbered unit.
+            let numeral =
+                i > 0 && view.tokens[i - 1].capital && numbered_unit(&view.tokens, i).is_some();
             FIRST_PERSON.contains(&t.norm.as_str())
-                && (t.norm != "i" || word == "I")
+                && (t.norm != "i" || (word == "I" && !numeral))
                 && !abbreviation
                 && !relative
                 && !mine_noun
@@ -2585,7 +2641,14 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     }
 
     // Ordinals of one unit: "the second quarter" where the passage says "the third quarter".
-    out.extend(swapped_ordinal(primary, view, &scored.window));
+    // A numbered unit ("Chapter 7" for "Chapter 11") whose number was compared above is not
+    // told twice.
+    out.extend(swapped_ordinal(
+        primary,
+        view,
+        &scored.window,
+        !out.is_empty(),
+    ));
 
     // The passage and its neighbouring sentences in the same turn.
     let around = window_tokens(primary, &widened(primary, &scored.window, 1));
@@ -4403,8 +4466,18 @@ fn additions(
     let ptoks = window_tokens(primary, &scored.window);
     let pnums = numbers(ptoks);
     let mut out: Vec<String> = Vec::new();
+    // "Season five" where the passage has "the fifth season" adds no number: it is a rank,
+    // matched as one ([`numbered_unit`]).
+    let ranked = |n: &Number| {
+        (view.tokens.iter().enumerate()).any(|(i, tok)| {
+            n.span.contains(tok.span) && q[i] >= 1.0 && numbered_unit(&view.tokens, i).is_some()
+        })
+    };
     for n in numbers(&view.tokens) {
-        if !pnums.iter().any(|m| same_number(&n, m)) && !primary_has_number(primary, &n) {
+        if !pnums.iter().any(|m| same_number(&n, m))
+            && !primary_has_number(primary, &n)
+            && !ranked(&n)
+        {
             out.push(number_text(view.text, &n));
         }
     }
@@ -5860,6 +5933,29 @@ fn main_speaker(primary: &Primary) -> String {
 mod tests {
     use super::{jaro_bound, percent};
     use proptest::prelude::*;
+
+    #[test]
+    fn numbered_units() {
+        use crate::lexicon::roman_numeral;
+        for (numeral, value) in [("i", 1), ("iv", 4), ("ix", 9), ("xiv", 14), ("xxxix", 39)] {
+            assert_eq!(roman_numeral(numeral), Some(value), "{numeral}");
+        }
+        for not in ["", "iiii", "vx", "iix", "xxxx", "mix", "civil"] {
+            assert_eq!(roman_numeral(not), None, "{not}");
+        }
+        let rank = |text: &str| {
+            let toks = crate::text::tokenize(text, claimcheck_core::Span::new(0, text.len()));
+            let last = toks.len() - 1;
+            super::numbered_unit(&toks, last)
+        };
+        assert_eq!(rank("a Phase III"), Some((3, "phase".to_string(), 1)));
+        assert_eq!(rank("season five"), Some((5, "season".to_string(), 0)));
+        assert_eq!(rank("in World War II"), Some((2, "world".to_string(), 1)));
+        // Not a numbered unit, a Roman numeral in lower case, or a count past 100.
+        for not in ["the trial 3", "Phase ii", "Boeing 737", "season 2025"] {
+            assert_eq!(rank(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn fiscal_year_codes() {

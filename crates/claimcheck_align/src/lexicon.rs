@@ -755,6 +755,24 @@ pub(crate) const ORDINALS: &[&str] = &[
     "eleventh", "twelfth",
 ];
 
+/// Units numbered in order, so that a count after one is its rank: "season five" is the fifth
+/// season, "Phase 3" the third phase, "World War II" the Second World War.
+pub(crate) const NUMBERED_UNITS: &[&str] = &[
+    "phase", "season", "series", "chapter", "part", "volume", "episode", "book", "act", "scene",
+    "stage", "round", "game", "level", "grade", "tier", "type", "title", "article", "section",
+    "war", "day", "week", "leg", "lap",
+];
+
+/// The value of a Roman numeral from 1 to 39 in lower case, written the usual way ("iii" → 3,
+/// "xiv" → 14; not "iiii" or "vx").
+pub(crate) fn roman_numeral(norm: &str) -> Option<usize> {
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = norm.bytes().take_while(|&b| b == b'x').count();
+    let ones = ONES.iter().position(|&o| o == &norm[tens..])?;
+    let value = tens * 10 + ones;
+    (tens <= 3 && value > 0).then_some(value)
+}
+
 /// The rank of an ordinal in digits: "3rd" → 3, "21st" → 21.
 pub(crate) fn digit_ordinal(norm: &str) -> Option<usize> {
     let digits = norm.trim_end_matches(|c: char| c.is_ascii_alphabetic());

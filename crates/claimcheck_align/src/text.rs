@@ -264,7 +264,7 @@ impl Token {
     }
 
     /// The value of a number word ("three").
-    fn number_word(&self) -> Option<f64> {
+    pub(crate) fn number_word(&self) -> Option<f64> {
         self.is_number_word()
             .then(|| number_word(&self.norm))
             .flatten()
