@@ -108,6 +108,8 @@ pub(crate) struct Token {
     pub(crate) quoted: bool,
     /// First token of its sentence (capitalised for grammar, not as a name).
     pub(crate) initial: bool,
+    /// A percent sign follows it directly ("22%").
+    pub(crate) percent_sign: bool,
     /// The facts of its normal form.
     word: Arc<WordFacts>,
 }
@@ -478,6 +480,7 @@ fn scan<const PLAIN_WORDS: bool>(text: &str, span: Span, out: &mut Vec<Token>, n
                 let at = Span::new(span.start + i, span.start + end);
                 let capital = b.is_ascii_uppercase();
                 out.push(make(norm, at, in_quote, sentence_start, capital));
+                mark_percent(out, bytes, end);
                 sentence_start = false;
                 prev = Some(char::from(bytes[end - 1]));
                 i = end;
@@ -496,6 +499,7 @@ fn scan<const PLAIN_WORDS: bool>(text: &str, span: Span, out: &mut Vec<Token>, n
             let end = word_end(slice, i + len, c.is_ascii_digit());
             let word = &slice[i..end];
             push_word(word, span.start + i, out, norm, in_quote, sentence_start);
+            mark_percent(out, bytes, end);
             sentence_start = false;
             prev = word.chars().next_back();
             i = end;
@@ -504,6 +508,15 @@ fn scan<const PLAIN_WORDS: bool>(text: &str, span: Span, out: &mut Vec<Token>, n
         mark(c, prev, &mut in_quote, &mut sentence_start);
         prev = Some(c);
         i += len;
+    }
+}
+
+/// Marks the last token pushed when a percent sign follows it at byte `end` ("22%").
+fn mark_percent(out: &mut [Token], bytes: &[u8], end: usize) {
+    if bytes.get(end) == Some(&b'%') {
+        if let Some(t) = out.last_mut() {
+            t.percent_sign = true;
+        }
     }
 }
 
@@ -638,6 +651,7 @@ fn make(norm: &str, span: Span, quoted: bool, initial: bool, capital: bool) -> T
         capital,
         quoted,
         initial,
+        percent_sign: false,
         word: derive(norm),
     }
 }
@@ -796,6 +810,8 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                 percent = true;
             }
         }
+        // "22%": the sign follows the number's last token.
+        percent |= tokens[j.max(i + 1) - 1].percent_sign;
         out.push(Number {
             value: v,
             span: Span::new(start, end),
@@ -1115,7 +1131,7 @@ mod tests {
         /// The shortcut for plain ASCII words makes the tokens the general path makes.
         #[test]
         fn plain_words_tokenize_as_any_word(
-            text in "([aZ1,.'’é\"“” s-]|n't|'s|2,0|3.5|s' |—){0,40}",
+            text in "([aZ1,.'’é\"“” s%-]|n't|'s|2,0|3.5|s' |—){0,40}",
         ) {
             let tokens = |fast: bool| {
                 let (mut out, mut norm) = (Vec::new(), String::new());
@@ -1126,7 +1142,10 @@ mod tests {
                     scan::<false>(&text, span, &mut out, &mut norm);
                 }
                 out.iter()
-                    .map(|t| (t.span, t.norm.to_string(), t.capital, t.quoted, t.initial))
+                    .map(|t| {
+                        let marks = (t.capital, t.quoted, t.initial, t.percent_sign);
+                        (t.span, t.norm.to_string(), marks)
+                    })
                     .collect::<Vec<_>>()
             };
             prop_assert_eq!(tokens(true), tokens(false));
@@ -1135,6 +1154,21 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokenize(s, Span::new(0, s.len()))
+    }
+
+    /// A percent sign right after a number makes it a percentage, as "percent" does.
+    #[test]
+    fn percent_signs() {
+        for (text, percent) in [
+            ("up 22% on the year", true),
+            ("up 4.5% on the year", true),
+            ("up 22 percent", true),
+            ("$690 million", false),
+            ("22 %", false),
+        ] {
+            let found = numbers(&toks(text));
+            assert_eq!(found.first().map(|n| n.percent), Some(percent), "{text}");
+        }
     }
 
     /// An ordinal in digits has its word's stem; other numbers keep their digits.
