@@ -214,6 +214,11 @@ impl ClaimView<'_> {
         &self.text[self.tokens[i].span.range()]
     }
 
+    /// True when no quotation of the claim holds the byte at `pos`.
+    fn outside_quotes_at(&self, pos: usize) -> bool {
+        !self.quotes.iter().any(|q| q.span.range().contains(&pos))
+    }
+
     fn outside_quotes(&self, i: usize) -> bool {
         let s = self.tokens[i].span;
         !self.quotes.iter().any(|q| q.span.contains(s))
@@ -1332,6 +1337,150 @@ fn swapped_ordinal(
                 &ptext[other.2.clone()],
                 None,
             ));
+        }
+    }
+    None
+}
+
+/// A period of a report and the figure given for it.
+type PeriodFigure = (Ordinal, Number);
+
+/// The periods of a report ("the third quarter", "Q3", "first half") in `toks`, one sentence or
+/// a claim, each with the figure it is given. A figure before the period, joined to it by "in",
+/// "for", "during" or "of" ("31.2% in the third quarter", "610,000 net subscribers in Q3"), is
+/// the period's; else the first figure after it ("Third-quarter revenue was $412 million").
+/// Either must lie within six tokens, with no other number or word of contrast ("from",
+/// "versus", "compared") between: in "0.81% in the fourth quarter from 0.84% in Q3" each
+/// quarter has its own. Years and times of day are no figures.
+fn period_figures(toks: &[Token]) -> Vec<PeriodFigure> {
+    static PERIODS: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
+    let periods = PERIODS.get_or_init(|| [stem_uncached("quarter"), stem_uncached("half")]);
+    let at = |start: usize| toks.iter().position(|t| t.span.start >= start);
+    let last_within = |end: usize| toks.iter().rposition(|t| t.span.end <= end);
+    let figures: Vec<(usize, usize, Number)> = (numbers(toks).into_iter())
+        .filter(|n| !n.year && n.clock.is_none())
+        .filter_map(|n| Some((at(n.span.start)?, last_within(n.span.end)?, n)))
+        .collect();
+    let is_figure = |k: usize| figures.iter().any(|(f, l, _)| (*f..=*l).contains(&k));
+    let contrast = |k: usize| {
+        matches!(
+            toks[k].norm.as_str(),
+            "from" | "versus" | "vs" | "compared" | "against"
+        )
+    };
+    // Nothing between tokens `lo` and `hi` (exclusive) that would part a figure from a period.
+    let clear =
+        |lo: usize, hi: usize| hi <= lo + 7 && (lo + 1..hi).all(|k| !is_figure(k) && !contrast(k));
+    let mut out = Vec::new();
+    for o in ordinals(toks) {
+        if !periods.contains(&o.1) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (at(o.2.start), last_within(o.2.end)) else {
+            continue;
+        };
+        let joined = |k: usize| {
+            let k = if k > 0 && toks[k].norm == "the" {
+                k - 1
+            } else {
+                k
+            };
+            matches!(toks[k].norm.as_str(), "in" | "for" | "during" | "of")
+        };
+        let before = (figures.iter())
+            .filter(|(_, l, _)| *l < a && a > 0 && joined(a - 1) && clear(*l, a))
+            .max_by_key(|(_, l, _)| *l);
+        let after = (figures.iter())
+            .filter(|(f, _, _)| *f > b && clear(b, *f))
+            .min_by_key(|(f, _, _)| *f);
+        if let Some((_, _, n)) = before.or(after) {
+            out.push((o, n.clone()));
+        }
+    }
+    out
+}
+
+/// A figure put in another period than the primary gives it, where the passage has the figure:
+/// "third-quarter adjusted EPS of $1.21" where the passage says "Q4 adjusted EPS was $1.21,
+/// versus $1.09 in the third quarter" (the figure is another period's), or "a second-quarter
+/// gross margin of 31.2%" where it says "31.2%, compared with 30.4% in the second quarter" (the
+/// period has another figure, set against the claim's by "compared with", "versus" or "from").
+/// A passage that gives the figure for the claim's period anywhere is no conflict; without a
+/// word of contrast, a period and two figures ("$5 million in the third quarter and costs of $3
+/// million") may share the period.
+fn figure_moved(
+    primary: &Primary,
+    view: &ClaimView,
+    cnums: &[Number],
+    window: &Window,
+) -> Option<Conflict> {
+    let claim = period_figures(&view.tokens);
+    if claim.is_empty() {
+        return None;
+    }
+    let ptext = &primary.document().text;
+    let sentences: Vec<(&[Token], Vec<PeriodFigure>)> = (window.first..=window.last)
+        .map(|s| (primary.sentence(s), period_figures(primary.sentence(s))))
+        .collect();
+    let same_period = |a: &Ordinal, b: &Ordinal| a.0 == b.0 && a.1 == b.1;
+    for (period, n) in &claim {
+        let given_there = (sentences.iter().flat_map(|(_, b)| b))
+            .any(|(p, m)| same_period(p, period) && same_number(n, m));
+        if given_there || !view.outside_quotes_at(n.span.start) {
+            continue;
+        }
+        for (toks, bound) in &sentences {
+            let numbers_here = numbers(toks);
+            let Some(here) = numbers_here.iter().find(|m| same_number(n, m)) else {
+                continue;
+            };
+            // The figure is another period's.
+            let elsewhere = (bound.iter())
+                .find(|(p, m)| p.1 == period.1 && p.0 != period.0 && same_number(n, m));
+            if let Some((other, _)) = elsewhere {
+                return Some(Conflict {
+                    reason: format!(
+                        "claim puts \"{}\" in \"{}\"; the primary gives it for \"{}\"",
+                        number_text(view.text, n),
+                        &view.text[period.2.clone()],
+                        &ptext[other.2.clone()]
+                    ),
+                });
+            }
+            // The period has another figure, set against the claim's.
+            let contrasted = |m: &Number| {
+                let (lo, hi) = if m.span.start < here.span.start {
+                    (m.span.end, here.span.start)
+                } else {
+                    (here.span.end, m.span.start)
+                };
+                (toks.iter())
+                    .filter(|t| t.span.start >= lo && t.span.end <= hi)
+                    .any(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "versus" | "vs" | "compared" | "from" | "against"
+                        )
+                    })
+            };
+            let replaced = bound.iter().find(|(p, m)| {
+                same_period(p, period)
+                    && comparable(n, m)
+                    && !cnums.iter().any(|c| same_number(c, m))
+                    && contrasted(m)
+            });
+            if let Some((p, m)) = replaced {
+                return Some(Conflict {
+                    reason: format!(
+                        "claim puts \"{}\" in \"{}\"; the primary gives \"{}\" for \"{}\" and sets \"{}\" against it",
+                        number_text(view.text, n),
+                        &view.text[period.2.clone()],
+                        number_text(ptext, m),
+                        &ptext[p.2.clone()],
+                        number_text(ptext, here)
+                    ),
+                });
+            }
         }
     }
     None
@@ -2643,12 +2792,12 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     // Ordinals of one unit: "the second quarter" where the passage says "the third quarter".
     // A numbered unit ("Chapter 7" for "Chapter 11") whose number was compared above is not
     // told twice.
-    out.extend(swapped_ordinal(
-        primary,
-        view,
-        &scored.window,
-        !out.is_empty(),
-    ));
+    let numbers_told = !out.is_empty();
+    out.extend(swapped_ordinal(primary, view, &scored.window, numbers_told));
+    // A figure put in another period: "third-quarter EPS of $1.21" for Q4's.
+    if out.is_empty() {
+        out.extend(figure_moved(primary, view, &cnums, &scored.window));
+    }
 
     // The passage and its neighbouring sentences in the same turn.
     let around = window_tokens(primary, &widened(primary, &scored.window, 1));

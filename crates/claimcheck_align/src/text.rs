@@ -810,8 +810,11 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                 percent = true;
             }
         }
-        // "22%": the sign follows the number's last token.
-        percent |= tokens[j.max(i + 1) - 1].percent_sign;
+        // "22%": the sign follows the number's last token, and is part of the number's text.
+        if tokens[j.max(i + 1) - 1].percent_sign && end == tokens[j.max(i + 1) - 1].span.end {
+            percent = true;
+            end += 1;
+        }
         out.push(Number {
             value: v,
             span: Span::new(start, end),
