@@ -1205,11 +1205,16 @@ fn ordinals(toks: &[Token]) -> Vec<Ordinal> {
 /// II" is ranked by "world", as "the Second World War" is. The last is the index of the unit's
 /// first word.
 fn numbered_unit(toks: &[Token], i: usize) -> Option<(usize, String, usize)> {
+    // Read for every token: the number first, as most tokens are none.
+    let t = &toks[i];
+    let roman = || t.capital && t.norm.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    if !t.is_digit() && !t.is_number_word() && !roman() {
+        return None;
+    }
     let unit = &toks[i.checked_sub(1)?];
     if !NUMBERED_UNITS.contains(&unit.norm.as_str()) {
         return None;
     }
-    let t = &toks[i];
     let n = if t.is_digit() {
         t.norm.parse::<usize>().ok()?
     } else if let Some(v) = t.number_word() {
@@ -1355,6 +1360,20 @@ type PeriodFigure = (Ordinal, Number);
 fn period_figures(toks: &[Token]) -> Vec<PeriodFigure> {
     static PERIODS: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
     let periods = PERIODS.get_or_init(|| [stem_uncached("quarter"), stem_uncached("half")]);
+    // Most sentences name no period: one pass over their words settles them.
+    let names_period = |t: &Token| {
+        periods.iter().any(|p| p.as_str() == t.stem.as_str())
+            || period_code(t.norm.as_str()).is_some()
+    };
+    if !toks.iter().any(names_period) {
+        return Vec::new();
+    }
+    let periods_here: Vec<Ordinal> = (ordinals(toks).into_iter())
+        .filter(|o| periods.contains(&o.1))
+        .collect();
+    if periods_here.is_empty() {
+        return Vec::new();
+    }
     let at = |start: usize| toks.iter().position(|t| t.span.start >= start);
     let last_within = |end: usize| toks.iter().rposition(|t| t.span.end <= end);
     let figures: Vec<(usize, usize, Number)> = (numbers(toks).into_iter())
@@ -1372,10 +1391,7 @@ fn period_figures(toks: &[Token]) -> Vec<PeriodFigure> {
     let clear =
         |lo: usize, hi: usize| hi <= lo + 7 && (lo + 1..hi).all(|k| !is_figure(k) && !contrast(k));
     let mut out = Vec::new();
-    for o in ordinals(toks) {
-        if !periods.contains(&o.1) {
-            continue;
-        }
+    for o in periods_here {
         let (Some(a), Some(b)) = (at(o.2.start), last_within(o.2.end)) else {
             continue;
         };
@@ -4210,6 +4226,10 @@ fn movement(toks: &[Token], i: usize) -> Option<(Movement, std::ops::Range<usize
         )
     });
     let poles = core_poles();
+    // Most words are in no pole: one look-up settles them.
+    if !t.is_content() || !poles.opposed.lists(&t.stem) {
+        return None;
+    }
     let way = if poles.mates.has(&t.stem, rise) {
         Movement::Up
     } else if poles.mates.has(&t.stem, fall) {

@@ -114,6 +114,9 @@ pub(crate) struct Token {
     word: Arc<WordFacts>,
 }
 
+// Tokens of a whole primary are read over and over: they stay at 32 bytes.
+const _: () = assert!(std::mem::size_of::<Token>() <= 32);
+
 impl std::ops::Deref for Token {
     type Target = WordFacts;
     fn deref(&self) -> &WordFacts {
