@@ -1381,15 +1381,10 @@ fn period_figures(toks: &[Token]) -> Vec<PeriodFigure> {
         .filter_map(|n| Some((at(n.span.start)?, last_within(n.span.end)?, n)))
         .collect();
     let is_figure = |k: usize| figures.iter().any(|(f, l, _)| (*f..=*l).contains(&k));
-    let contrast = |k: usize| {
-        matches!(
-            toks[k].norm.as_str(),
-            "from" | "versus" | "vs" | "compared" | "against"
-        )
-    };
     // Nothing between tokens `lo` and `hi` (exclusive) that would part a figure from a period.
-    let clear =
-        |lo: usize, hi: usize| hi <= lo + 7 && (lo + 1..hi).all(|k| !is_figure(k) && !contrast(k));
+    let clear = |lo: usize, hi: usize| {
+        hi <= lo + 7 && (lo + 1..hi).all(|k| !is_figure(k) && !contrasts_figures(&toks[k]))
+    };
     let mut out = Vec::new();
     for o in periods_here {
         let (Some(a), Some(b)) = (at(o.2.start), last_within(o.2.end)) else {
@@ -1414,6 +1409,15 @@ fn period_figures(toks: &[Token]) -> Vec<PeriodFigure> {
         }
     }
     out
+}
+
+/// A word that sets one figure against another ("31.2%, compared with 30.4%", "up from",
+/// "versus").
+fn contrasts_figures(t: &Token) -> bool {
+    matches!(
+        t.norm.as_str(),
+        "from" | "versus" | "vs" | "compared" | "against"
+    )
 }
 
 /// A figure put in another period than the primary gives it, where the passage has the figure:
@@ -1450,18 +1454,18 @@ fn figure_moved(
             let Some(here) = numbers_here.iter().find(|m| same_number(n, m)) else {
                 continue;
             };
+            let put = |primary_says: String| Conflict {
+                reason: format!(
+                    "claim puts \"{}\" in \"{}\"; the primary gives {primary_says}",
+                    number_text(view.text, n),
+                    &view.text[period.2.clone()],
+                ),
+            };
             // The figure is another period's.
             let elsewhere = (bound.iter())
                 .find(|(p, m)| p.1 == period.1 && p.0 != period.0 && same_number(n, m));
             if let Some((other, _)) = elsewhere {
-                return Some(Conflict {
-                    reason: format!(
-                        "claim puts \"{}\" in \"{}\"; the primary gives it for \"{}\"",
-                        number_text(view.text, n),
-                        &view.text[period.2.clone()],
-                        &ptext[other.2.clone()]
-                    ),
-                });
+                return Some(put(format!("it for \"{}\"", &ptext[other.2.clone()])));
             }
             // The period has another figure, set against the claim's.
             let contrasted = |m: &Number| {
@@ -1472,12 +1476,7 @@ fn figure_moved(
                 };
                 (toks.iter())
                     .filter(|t| t.span.start >= lo && t.span.end <= hi)
-                    .any(|t| {
-                        matches!(
-                            t.norm.as_str(),
-                            "versus" | "vs" | "compared" | "from" | "against"
-                        )
-                    })
+                    .any(contrasts_figures)
             };
             let replaced = bound.iter().find(|(p, m)| {
                 same_period(p, period)
@@ -1486,16 +1485,12 @@ fn figure_moved(
                     && contrasted(m)
             });
             if let Some((p, m)) = replaced {
-                return Some(Conflict {
-                    reason: format!(
-                        "claim puts \"{}\" in \"{}\"; the primary gives \"{}\" for \"{}\" and sets \"{}\" against it",
-                        number_text(view.text, n),
-                        &view.text[period.2.clone()],
-                        number_text(ptext, m),
-                        &ptext[p.2.clone()],
-                        number_text(ptext, here)
-                    ),
-                });
+                return Some(put(format!(
+                    "\"{}\" for \"{}\" and sets \"{}\" against it",
+                    number_text(ptext, m),
+                    &ptext[p.2.clone()],
+                    number_text(ptext, here)
+                )));
             }
         }
     }
