@@ -4292,21 +4292,24 @@ fn opposed_compounds<'c, 'p>(
     ptoks: &[Token],
     k: usize,
 ) -> Option<(&'c str, &'p str)> {
-    // The compound the word at `i` opens, lower-cased, and its span.
-    let compound = |text: &str, toks: &[Token], i: usize| {
-        let next = toks.get(i + 1)?;
-        let joined = &text[toks[i].span.end..next.span.start] == "-";
-        joined.then(|| {
-            (
-                format!("{}-{}", toks[i].norm.as_str(), next.norm.as_str()),
-                toks[i].span.start..next.span.end,
-            )
-        })
+    // Called for every pair of words the antonym check reads: nothing is built unless both
+    // open a compound with one second part.
+    let joined = |text: &str, toks: &[Token], i: usize| {
+        toks.get(i + 1)
+            .is_some_and(|next| &text[toks[i].span.end..next.span.start] == "-")
     };
-    let (a, ar) = compound(ctext, ctoks, i)?;
-    let (b, br) = compound(ptext, ptoks, k)?;
-    (ctoks[i + 1].stem == ptoks[k + 1].stem && crate::wordnet::antonyms(&a, &b))
-        .then(|| (&ctext[ar], &ptext[br]))
+    if !joined(ctext, ctoks, i)
+        || !joined(ptext, ptoks, k)
+        || ctoks[i + 1].stem != ptoks[k + 1].stem
+    {
+        return None;
+    }
+    let compound = |toks: &[Token], i: usize| {
+        format!("{}-{}", toks[i].norm.as_str(), toks[i + 1].norm.as_str())
+    };
+    let span = |toks: &[Token], i: usize| toks[i].span.start..toks[i + 1].span.end;
+    crate::wordnet::antonyms(&compound(ctoks, i), &compound(ptoks, k))
+        .then(|| (&ctext[span(ctoks, i)], &ptext[span(ptoks, k)]))
 }
 
 /// A word of the claim whose opposite ([`SLOT_OPPOSITES`]: a preposition, a quantifier, a verb
