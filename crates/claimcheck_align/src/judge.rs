@@ -3029,6 +3029,19 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         {
             continue;
         }
+        // "Any plans for winter break?" asks; it neither has plans nor lacks them, so "Reeve has
+        // no plans" does not contradict it, nor does "we should defend ourselves" contradict
+        // "why should we not defend ourselves?". A yes or no to the question asserts, though:
+        // "have you heard it?" "yes" still contradicts "hasn't heard it", and a "no" from someone
+        // else is theirs, not the claim's subject's (the subject's own no is
+        // `denied_in_answer`'s).
+        if occ.iter().all(|&k| {
+            asked_at(primary, scored, k).is_some_and(|s| {
+                answer_to(primary, s).is_none_or(|(_, _, answer)| answer == Answer::Other)
+            })
+        }) {
+            continue;
+        }
         // Only a denial contradicts; a contrast ("rather than") on its own does not. And when the
         // other side denies too, within reach of the word, the denial has moved, not flipped:
         // "there will be no final vote until" and "the final vote will not take place until".
@@ -3379,8 +3392,14 @@ fn answer_to(primary: &Primary, s: usize) -> Option<(usize, &str, Answer)> {
     let answerer = doc.turns[at].speaker.as_deref()?;
     let a = (s + 1..doc.sentences.len()).find(|&x| doc.sentences[x].turn == at)?;
     let atoks = primary.sentence(a);
-    let head = atoks.first()?.norm.as_str();
-    let clause = clause_around(text, atoks, 0);
+    // "Hello, no, I don't." and "oh yes": a greeting or an interjection opens the answer, and
+    // the answer is what follows it.
+    let h = atoks
+        .iter()
+        .position(|t| !GREETINGS.contains(&t.norm.as_str()))
+        .unwrap_or(0);
+    let head = atoks[h].norm.as_str();
+    let clause = clause_around(text, atoks, h);
     let denial = negation_strength(text, &atoks[clause])
         .iter()
         .any(|&n| n >= 2);
@@ -3396,6 +3415,12 @@ fn answer_to(primary: &Primary, s: usize) -> Option<(usize, &str, Answer)> {
     };
     Some((a, answerer, answer))
 }
+
+/// Words that can open an answer before it says yes or no ([`answer_to`]).
+const GREETINGS: &[&str] = &[
+    "hello", "hi", "hey", "oh", "ah", "um", "uh", "erm", "well", "haha", "hahaha", "lol", "ok",
+    "okay", "hmm",
+];
 
 /// What the answer to a yes-no question says ([`answer_to`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -3449,14 +3474,29 @@ fn denied_in_answer(primary: &Primary, view: &ClaimView, scored: &Scored, k: usi
     let Some((subject, _)) = &view.subject else {
         return false;
     };
-    let g = primary.sentence_tokens[scored.window.first].start + k;
-    let s = primary.token_sentence[g] as usize;
+    let s = passage_sentence(primary, scored, k);
     let Some(p) = question_predicate(primary, s) else {
         return false;
     };
     let denies = (0..view.tokens.len())
         .any(|i| view.negated[i] && view.tokens[i].stem == p.stem && scored.quality[i] >= 1.0);
     denies && answered_no_to(primary, s).is_some_and(|(_, who)| who == subject)
+}
+
+/// The sentence of the primary that token `k` of the passage lies in.
+fn passage_sentence(primary: &Primary, scored: &Scored, k: usize) -> usize {
+    primary.token_sentence[primary.sentence_tokens[scored.window.first].start + k] as usize
+}
+
+/// The sentence of the primary that token `k` of the passage lies in, when it is a question
+/// (a question mark ends it).
+fn asked_at(primary: &Primary, scored: &Scored, k: usize) -> Option<usize> {
+    let s = passage_sentence(primary, scored, k);
+    let doc = primary.document();
+    doc.text[doc.sentences[s].span.range()]
+        .trim_end()
+        .ends_with('?')
+        .then_some(s)
 }
 
 /// In a conversation, a yes-no question that the claim states as fact ("Catherine is sleeping"
