@@ -1275,7 +1275,9 @@ fn placing(toks: &[Token], i: usize) -> Option<usize> {
 fn ranking(toks: &[Token], i: usize) -> Option<usize> {
     let rank = ordinal_rank(toks[i].norm.as_str())?;
     let next = toks.get(i + 1)?;
-    (next.is_content() && !next.is_number_word()).then_some(rank)
+    // "Half" is a number word too, but "the first half" ranks halves.
+    let unit = !next.is_number_word() || next.norm.as_str() == "half";
+    (next.is_content() && unit).then_some(rank)
 }
 
 /// An ordinal of the claim ranking a unit that the passage ranks with another ordinal:
@@ -1336,7 +1338,22 @@ fn swapped_ordinal(
         let other = (sentences.iter())
             .filter(|(s, os)| !own(os) && held(*s) >= most && best_own.is_none_or(|b| held(*s) > b))
             .find_map(|(_, os)| os.iter().find(replaced));
-        if let Some(other) = other {
+        // "94,000 at the end of the fourth quarter" where the passage has "94,000 at year-end
+        // from 88,000 at the end of the second quarter": the passage gives the figure to a
+        // period that may be the claim's, so the other quarter is not the claim's.
+        let figure_agrees = || {
+            let claimed = period_figures(&view.tokens, view.text);
+            let Some((period, n)) = (claimed.iter())
+                .find(|(p, _)| p.range.start <= range.start && range.end <= p.range.end)
+            else {
+                return false;
+            };
+            (window.first..=window.last).any(|s| {
+                (period_figures(primary.sentence(s), ptext).iter())
+                    .any(|(p, m)| p.may_be(period) && same_number(n, m))
+            })
+        };
+        if let Some(other) = other.filter(|_| !figure_agrees()) {
             return Some(Conflict::said_instead(
                 &view.text[range.clone()],
                 &ptext[other.2.clone()],
@@ -1347,38 +1364,229 @@ fn swapped_ordinal(
     None
 }
 
-/// A period of a report and the figure given for it.
-type PeriodFigure = (Ordinal, Number);
+/// Which stretch of a report's calendar a period is.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum PeriodKind {
+    /// A quarter by its rank ("the third quarter", "Q3"), or 0 for one the words do not rank
+    /// ("the quarter", "the prior quarter").
+    Quarter(usize),
+    /// A half by its rank ("the first half", "H1").
+    Half(usize),
+    /// The whole year ("the full year", "fiscal year", "for the year").
+    Year,
+    /// The year's end ("year-end", "ended the year", "the end of the year").
+    YearEnd,
+    /// Its middle ("mid-year").
+    MidYear,
+    /// The first or last so many months ("the first nine months").
+    Months(usize),
+}
 
-/// The periods of a report ("the third quarter", "Q3", "first half") in `toks`, one sentence or
-/// a claim, each with the figure it is given. A figure before the period, joined to it by "in",
-/// "for", "during" or "of" ("31.2% in the third quarter", "610,000 net subscribers in Q3"), is
-/// the period's; else the first figure after it ("Third-quarter revenue was $412 million").
-/// Either must lie within six tokens, with no other number or word of contrast ("from",
-/// "versus", "compared") between: in "0.81% in the fourth quarter from 0.84% in Q3" each
-/// quarter has its own. Years and times of day are no figures.
-fn period_figures(toks: &[Token]) -> Vec<PeriodFigure> {
-    static PERIODS: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
-    let periods = PERIODS.get_or_init(|| [stem_uncached("quarter"), stem_uncached("half")]);
+/// A period of a report: its kind, the year stated with it ("Q2 of fiscal 2024"), its text
+/// range, and its first and last token.
+#[derive(Clone, Debug)]
+struct Period {
+    kind: PeriodKind,
+    year: Option<u32>,
+    range: std::ops::Range<usize>,
+    first: usize,
+    last: usize,
+}
+
+impl Period {
+    /// Whether the two could be the same stretch of time, as far as their words say: "the
+    /// quarter" could be any quarter, "year-end" the end of the fourth quarter or second half,
+    /// "mid-year" the end of the first half or second quarter. Two stated years must agree.
+    fn may_be(&self, other: &Period) -> bool {
+        use PeriodKind::{Half, MidYear, Months, Quarter, Year, YearEnd};
+        if let (Some(a), Some(b)) = (self.year, other.year) {
+            if a != b {
+                return false;
+            }
+        }
+        let pair = |a: PeriodKind, b: PeriodKind| match (a, b) {
+            (Quarter(x), Quarter(y)) => x == 0 || y == 0 || x == y,
+            (Half(x), Half(y)) | (Months(x), Months(y)) => x == y,
+            (Year | YearEnd, Year | YearEnd) | (MidYear, MidYear) => true,
+            (Quarter(q), YearEnd) => q == 0 || q == 4,
+            (Quarter(q), MidYear) => q == 0 || q == 2,
+            (Half(h), YearEnd) => h == 2,
+            (Half(h), MidYear) | (Months(6), Half(h)) => h == 1,
+            (Months(12), Year) | (Months(3), Quarter(_)) => true,
+            _ => false,
+        };
+        pair(self.kind, other.kind) || pair(other.kind, self.kind)
+    }
+
+    /// Whether the two are named as one period: the same kind and rank (a ranked one), and the
+    /// same stated year or none on both.
+    fn same_as(&self, other: &Period) -> bool {
+        self.kind == other.kind && self.kind != PeriodKind::Quarter(0) && self.year == other.year
+    }
+}
+
+/// A period of a report and the figure given for it.
+type PeriodFigure = (Period, Number);
+
+/// The periods of a report in `toks` (one sentence, or a claim): ranked quarters and halves
+/// ("the third quarter", "Q3", "first-half"), "the quarter", the full year, year-end, mid-year
+/// and "the first nine months". "A year earlier", "last year" and "year-over-year" are points
+/// of comparison, not periods, and are left out.
+fn periods(toks: &[Token]) -> Vec<Period> {
+    static STEMS: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
+    let [quarter, half] = STEMS.get_or_init(|| [stem_uncached("quarter"), stem_uncached("half")]);
     // Most sentences name no period: one pass over their words settles them.
     let names_period = |t: &Token| {
-        periods.iter().any(|p| p.as_str() == t.stem.as_str())
-            || period_code(t.norm.as_str()).is_some()
+        let w = t.norm.as_str();
+        t.stem.as_str() == quarter.as_str()
+            || t.stem.as_str() == half.as_str()
+            || matches!(w, "year" | "midyear" | "months")
+            || period_code(w).is_some()
     };
     if !toks.iter().any(names_period) {
         return Vec::new();
     }
-    let periods_here: Vec<Ordinal> = (ordinals(toks).into_iter())
-        .filter(|o| periods.contains(&o.1))
-        .collect();
+    let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let at = |start: usize| toks.iter().position(|t| t.span.start >= start);
+    let last_within = |end: usize| toks.iter().rposition(|t| t.span.end <= end);
+    let make = |kind: PeriodKind, first: usize, last: usize| Period {
+        kind,
+        year: None,
+        range: toks[first].span.start..toks[last].span.end,
+        first,
+        last,
+    };
+    let mut out: Vec<Period> = Vec::new();
+    for o in ordinals(toks) {
+        let kind = if o.1 == *quarter {
+            PeriodKind::Quarter(o.0)
+        } else if o.1 == *half {
+            PeriodKind::Half(o.0)
+        } else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (at(o.2.start), last_within(o.2.end)) {
+            out.push(make(kind, a, b));
+        }
+    }
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.norm.as_str();
+        let prev = if k > 0 { norm(k - 1) } else { "" };
+        let before_the = if k > 1 && prev == "the" {
+            norm(k - 2)
+        } else {
+            ""
+        };
+        let kind_first = match w {
+            // "the quarter", "the prior quarter": a quarter no ordinal ranks.
+            "quarter" if !out.iter().any(|p| (p.first..=p.last).contains(&k)) => {
+                // With its determiner and modifiers: "the prior quarter", "the year-ago quarter".
+                let mods = (k.saturating_sub(3)..k)
+                    .rev()
+                    .take_while(|&j| QUARTER_MODIFIERS.contains(&norm(j)))
+                    .last()
+                    .unwrap_or(k);
+                Some((PeriodKind::Quarter(0), mods))
+            }
+            "year" if matches!(norm(k + 1), "end") => Some((PeriodKind::YearEnd, k)),
+            "year" if prev == "mid" => Some((PeriodKind::MidYear, k - 1)),
+            "midyear" => Some((PeriodKind::MidYear, k)),
+            "year" if matches!(prev, "full" | "fiscal" | "calendar") => {
+                Some((PeriodKind::Year, k - 1))
+            }
+            "year" if matches!(before_the, "ended" | "ending" | "end" | "closed") => {
+                Some((PeriodKind::YearEnd, k - 2))
+            }
+            "year" if matches!(before_the, "for" | "during" | "over") => {
+                Some((PeriodKind::Year, k - 1))
+            }
+            "months" => {
+                let count = toks.get(k.wrapping_sub(1)).and_then(|n| {
+                    (n.is_digit() || n.is_number_word())
+                        .then(|| numbers(std::slice::from_ref(n)).first().map(|x| x.value))
+                        .flatten()
+                });
+                let opens = k > 1 && matches!(norm(k - 2), "first" | "last" | "past");
+                match count {
+                    Some(n) if opens && n >= 1.0 && n.fract() == 0.0 => {
+                        Some((PeriodKind::Months(n as usize), k - 2))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some((kind, first)) = kind_first {
+            let last = if kind == PeriodKind::YearEnd && norm(k + 1) == "end" {
+                k + 1
+            } else {
+                k
+            };
+            out.push(make(kind, first, last));
+        }
+    }
+    // "The end of the second quarter" and "the end of the year": the period starts at "end".
+    for p in &mut out {
+        if p.first >= 3
+            && norm(p.first - 1) == "the"
+            && norm(p.first - 2) == "of"
+            && norm(p.first - 3) == "end"
+        {
+            if p.kind == PeriodKind::Year {
+                p.kind = PeriodKind::YearEnd;
+            }
+            p.first -= 3;
+            p.range.start = toks[p.first].span.start;
+        }
+    }
+    // The year stated with a period: "Q2 of fiscal 2024", "fiscal 2025 second-quarter",
+    // "the second half of 2025".
+    let year_at = |k: usize| -> Option<u32> {
+        let t = toks.get(k)?;
+        if let Some(y) = fiscal_year(&t.norm.to_uppercase()) {
+            return y.parse().ok();
+        }
+        let n = numbers(std::slice::from_ref(t)).into_iter().next()?;
+        n.year.then_some(n.value as u32)
+    };
+    for p in &mut out {
+        let after = (p.last + 1..p.last + 4)
+            .find(|&k| !matches!(norm(k), "of" | "fiscal" | "calendar"))
+            .and_then(year_at);
+        let before = (p.first.saturating_sub(2)..p.first)
+            .rev()
+            .find(|&k| norm(k) != "fiscal")
+            .and_then(year_at);
+        p.year = after.or(before);
+    }
+    out.sort_by_key(|p| p.first);
+    out
+}
+
+/// Words before "quarter" that name a quarter without ranking it ([`periods`]).
+const QUARTER_MODIFIERS: &[&str] = &[
+    "the", "this", "that", "prior", "previous", "last", "same", "current", "latest", "year", "ago",
+];
+
+/// The periods of `toks` ([`periods`]), each with the figure it is given. A figure before the
+/// period, joined to it by "in", "for", "during", "of" or "at" ("31.2% in the third quarter",
+/// "$2.1 billion at mid-year"), is the period's; else the first figure after it ("Third-quarter
+/// revenue was $412 million"). Either must lie within six tokens, with no other number or word
+/// of contrast ("from", "versus", "compared") between: in "0.81% in the fourth quarter from
+/// 0.84% in Q3" each quarter has its own. Years, times of day and the count of a period ("nine"
+/// in "the first nine months") are no figures.
+fn period_figures(toks: &[Token], text: &str) -> Vec<PeriodFigure> {
+    let periods_here = periods(toks);
     if periods_here.is_empty() {
         return Vec::new();
     }
     let at = |start: usize| toks.iter().position(|t| t.span.start >= start);
     let last_within = |end: usize| toks.iter().rposition(|t| t.span.end <= end);
+    let in_period = |k: usize| periods_here.iter().any(|p| (p.first..=p.last).contains(&k));
     let figures: Vec<(usize, usize, Number)> = (numbers(toks).into_iter())
         .filter(|n| !n.year && n.clock.is_none())
         .filter_map(|n| Some((at(n.span.start)?, last_within(n.span.end)?, n)))
+        .filter(|(f, _, _)| !in_period(*f))
         .collect();
     let is_figure = |k: usize| figures.iter().any(|(f, l, _)| (*f..=*l).contains(&k));
     // Nothing between tokens `lo` and `hi` (exclusive) that would part a figure from a period.
@@ -1386,26 +1594,29 @@ fn period_figures(toks: &[Token]) -> Vec<PeriodFigure> {
         hi <= lo + 7 && (lo + 1..hi).all(|k| !is_figure(k) && !contrasts_figures(&toks[k]))
     };
     let mut out = Vec::new();
-    for o in periods_here {
-        let (Some(a), Some(b)) = (at(o.2.start), last_within(o.2.end)) else {
-            continue;
-        };
+    for p in periods_here {
+        let (a, b) = (p.first, p.last);
         let joined = |k: usize| {
             let k = if k > 0 && toks[k].norm == "the" {
                 k - 1
             } else {
                 k
             };
-            matches!(toks[k].norm.as_str(), "in" | "for" | "during" | "of")
+            matches!(toks[k].norm.as_str(), "in" | "for" | "during" | "of" | "at")
         };
+        // A figure before the period is its own only within one clause: in "286 stores, and
+        // for the first half we had opened 9" the half's figure is the 9.
+        let one_clause =
+            |l: usize| !text[toks[l].span.end..toks[a].span.start].contains([',', ';', ':', '.']);
         let before = (figures.iter())
-            .filter(|(_, l, _)| *l < a && a > 0 && joined(a - 1) && clear(*l, a))
+            .filter(|(_, l, _)| *l < a && a > 0 && joined(a - 1) && clear(*l, a) && one_clause(*l))
             .max_by_key(|(_, l, _)| *l);
         let after = (figures.iter())
             .filter(|(f, _, _)| *f > b && clear(b, *f))
             .min_by_key(|(f, _, _)| *f);
         if let Some((_, _, n)) = before.or(after) {
-            out.push((o, n.clone()));
+            let n = n.clone();
+            out.push((p, n));
         }
     }
     out
@@ -1434,18 +1645,22 @@ fn figure_moved(
     cnums: &[Number],
     window: &Window,
 ) -> Option<Conflict> {
-    let claim = period_figures(&view.tokens);
+    let claim = period_figures(&view.tokens, view.text);
     if claim.is_empty() {
         return None;
     }
     let ptext = &primary.document().text;
     let sentences: Vec<(&[Token], Vec<PeriodFigure>)> = (window.first..=window.last)
-        .map(|s| (primary.sentence(s), period_figures(primary.sentence(s))))
+        .map(|s| {
+            (
+                primary.sentence(s),
+                period_figures(primary.sentence(s), ptext),
+            )
+        })
         .collect();
-    let same_period = |a: &Ordinal, b: &Ordinal| a.0 == b.0 && a.1 == b.1;
     for (period, n) in &claim {
         let given_there = (sentences.iter().flat_map(|(_, b)| b))
-            .any(|(p, m)| same_period(p, period) && same_number(n, m));
+            .any(|(p, m)| p.may_be(period) && same_number(n, m));
         if given_there || !view.outside_quotes_at(n.span.start) {
             continue;
         }
@@ -1458,14 +1673,13 @@ fn figure_moved(
                 reason: format!(
                     "claim puts \"{}\" in \"{}\"; the primary gives {primary_says}",
                     number_text(view.text, n),
-                    &view.text[period.2.clone()],
+                    &view.text[period.range.clone()],
                 ),
             };
             // The figure is another period's.
-            let elsewhere = (bound.iter())
-                .find(|(p, m)| p.1 == period.1 && p.0 != period.0 && same_number(n, m));
+            let elsewhere = (bound.iter()).find(|(p, m)| !p.may_be(period) && same_number(n, m));
             if let Some((other, _)) = elsewhere {
-                return Some(put(format!("it for \"{}\"", &ptext[other.2.clone()])));
+                return Some(put(format!("it for \"{}\"", &ptext[other.range.clone()])));
             }
             // The period has another figure, set against the claim's.
             let contrasted = |m: &Number| {
@@ -1479,7 +1693,7 @@ fn figure_moved(
                     .any(contrasts_figures)
             };
             let replaced = bound.iter().find(|(p, m)| {
-                same_period(p, period)
+                p.same_as(period)
                     && comparable(n, m)
                     && !cnums.iter().any(|c| same_number(c, m))
                     && contrasted(m)
@@ -1488,7 +1702,7 @@ fn figure_moved(
                 return Some(put(format!(
                     "\"{}\" for \"{}\" and sets \"{}\" against it",
                     number_text(ptext, m),
-                    &ptext[p.2.clone()],
+                    &ptext[p.range.clone()],
                     number_text(ptext, here)
                 )));
             }

@@ -703,6 +703,14 @@ fn year_unit(w: &str) -> Option<f64> {
     lookup(&MAP, YEAR_UNITS, w)
 }
 
+/// "Half" after an ordinal ("the second half", "2nd half") is a period, not a quantity.
+fn ranked_half(tokens: &[Token], i: usize) -> bool {
+    tokens[i].norm.as_str() == "half"
+        && i > 0
+        && (ORDINALS.contains(&tokens[i - 1].norm.as_str())
+            || digit_ordinal(tokens[i - 1].norm.as_str()).is_some())
+}
+
 /// Finds the numbers in a token sequence: digits, number words ("three hundred"), scales
 /// ("2.5 million") and year units ("five centuries" = 500).
 pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
@@ -739,15 +747,17 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                 value = num.parse::<f64>().ok().map(|v| v * scale);
             }
             j = i + 1;
-        } else if let Some(v) = t.number_word().or_else(|| {
-            // "one hundred", "a thousand", "hundred" alone start a number too.
-            if !matches!(t.norm.as_str(), "one" | "a") {
-                return None;
-            }
-            let next = tokens.get(i + 1)?;
-            let scaled = next.scale_word().is_some_and(|s| s >= 100.0) && next.norm.len() > 1;
-            scaled.then_some(1.0)
-        }) {
+        } else if let Some(v) =
+            (t.number_word().filter(|_| !ranked_half(tokens, i))).or_else(|| {
+                // "one hundred", "a thousand", "hundred" alone start a number too.
+                if !matches!(t.norm.as_str(), "one" | "a") {
+                    return None;
+                }
+                let next = tokens.get(i + 1)?;
+                let scaled = next.scale_word().is_some_and(|s| s >= 100.0) && next.norm.len() > 1;
+                scaled.then_some(1.0)
+            })
+        {
             let mut total = 0.0;
             let mut current = v;
             j = i + 1;
