@@ -3076,6 +3076,8 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                         .filter(|r| tight_slot(view, q, ptoks, i, r))
                         .is_some_and(|r| r.contains(&k))
                     && !said_with_modifier(primary, &view.tokens[..=i])
+                    && !in_fixed_phrase(&view.tokens, i)
+                    && !in_fixed_phrase(ptoks, k)
             };
             // "Tommy will lend Derek a cable" where Derek asked for one he "could borrow": a
             // converse told from the other party's side is the same event, not its opposite.
@@ -4853,6 +4855,53 @@ fn remaining(toks: &[Token], k: usize) -> bool {
             "with" | "there" | "only" | "is" | "are" | "was" | "were" | "have" | "has" | "had"
         )
     })
+}
+
+/// Whether the noun at `k` is part of a fixed phrase after a preposition ("with regard to", "in
+/// this regard", "put them on notice", "in terms of", "on behalf of"): it names no thing there,
+/// so it is no kind of thing another could replace.
+fn in_fixed_phrase(toks: &[Token], k: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "regard",
+        "respect",
+        "terms",
+        "behalf",
+        "spite",
+        "light",
+        "means",
+        "view",
+        "case",
+        "addition",
+        "favour",
+        "favor",
+        "accordance",
+        "lieu",
+        "notice",
+        "account",
+        "sake",
+        "course",
+        "fact",
+        "turn",
+        "order",
+        "general",
+        "particular",
+        "principle",
+        "practice",
+    ];
+    if !NOUNS.contains(&toks[k].norm.as_str()) {
+        return false;
+    }
+    let preposition = |j: usize| {
+        matches!(
+            toks[j].norm.as_str(),
+            "in" | "on" | "with" | "by" | "for" | "at" | "of"
+        )
+    };
+    let mut j = k;
+    if j > 0 && matches!(toks[j - 1].norm.as_str(), "this" | "that" | "the" | "all") {
+        j -= 1;
+    }
+    j > 0 && preposition(j - 1)
 }
 
 /// "suitable"/"unsuitable", "motivate"/"demotivate": a negating prefix on the same base word.
