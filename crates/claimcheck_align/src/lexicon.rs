@@ -1187,8 +1187,12 @@ pub(crate) const EFFECT_NOUNS: &[&str] = &[
 
 /// Words that can stand between a negation and the noun it denies when what is denied is a
 /// finding: "did not find any effect on", "didn't see a statistically significant change in"
-/// (with [`EFFECT_NOUNS`]).
+/// (with [`EFFECT_NOUNS`]), or the word itself: "I wouldn't say pressure", "I would not call it
+/// a crisis".
 pub(crate) const NEGATION_LINKS: &[&str] = &[
+    "say",
+    "call",
+    "it",
     "a",
     "an",
     "any",
