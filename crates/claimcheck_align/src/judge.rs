@@ -362,7 +362,12 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
         .iter()
         .filter_map(|&i| {
             let numbered = numbered_unit(&tokens, i).map(|(r, u, _)| Abbreviation::Numbered(r, u));
+            let denied = denied_share_at(&tokens, i)
+                .then(|| crate::lexicon::denied_share_words(&tokens[i].norm))
+                .flatten()
+                .map(Abbreviation::DeniedShare);
             numbered
+                .or(denied)
                 .or_else(|| Abbreviation::of(&text[tokens[i].span.range()]))
                 .map(|a| (i, a))
         })
@@ -1116,6 +1121,9 @@ enum Abbreviation {
     /// A numbered unit ("Phase III", "season five"): its rank and the unit's stem, spelled out
     /// as an ordinal before the unit ("the third phase") or with the same number after it.
     Numbered(usize, String),
+    /// A denied share ("not often", "not many"): the words that say the smaller share it is
+    /// ("rarely", "few").
+    DeniedShare(&'static [&'static str]),
 }
 
 impl Abbreviation {
@@ -1158,6 +1166,9 @@ impl Abbreviation {
                 (0..ptoks.len()).any(|k| {
                     numbered_unit(ptoks, k).is_some_and(|(r, u, _)| r == *rank && u == *unit)
                 }) || ordinals(ptoks).iter().any(|o| o.0 == *rank && o.1 == *unit)
+            }
+            Abbreviation::DeniedShare(words) => {
+                ptoks.iter().any(|t| words.contains(&t.norm.as_str()))
             }
             Abbreviation::Acronym(initials) => ptoks.windows(initials.len()).any(|w| {
                 w.iter().zip(initials).all(|(t, c)| t.norm.starts_with(*c))

@@ -323,6 +323,18 @@ pub(crate) fn denied_share(cue: &str, word: &str) -> Option<u8> {
         .map(|&(_, share)| share)
 }
 
+/// The words that say the share a denied quantifier makes ([`DENIED_SHARES`]): "not often" is
+/// "rarely", "not many" "few", "not always" "sometimes", "not all" "some".
+pub(crate) fn denied_share_words(word: &str) -> Option<&'static [&'static str]> {
+    match word {
+        "often" => Some(&["rarely", "seldom", "infrequently"]),
+        "many" => Some(&["few"]),
+        "always" => Some(&["sometimes", "occasionally"]),
+        "all" | "every" => Some(&["some"]),
+        _ => None,
+    }
+}
+
 /// Comparatives after "no" that make a bound ("no more than", "no faster than"), not a denial.
 pub(crate) const COMPARATIVES: &[&str] = &[
     "more", "less", "fewer", "later", "earlier", "faster", "slower", "higher", "lower", "greater",
