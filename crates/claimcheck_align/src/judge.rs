@@ -4121,9 +4121,41 @@ fn aspect_conflict(primary: &Primary, view: &ClaimView, q: &[f64], w: &Window) -
 /// True when token `k` lies in a condition: "if", "unless" or "whether" earlier in its clause.
 fn in_condition(toks: &[Token], text: &str, k: usize) -> bool {
     let clause = clause_around(text, toks, k);
-    toks[clause.start..k]
+    if toks[clause.start..k]
         .iter()
         .any(|t| matches!(t.norm.as_str(), "if" | "unless" | "whether"))
+    {
+        return true;
+    }
+    // The consequent of a condition that opens the sentence asserts no more than the condition:
+    // "if it does not meet the first stage, you don't go on to consider the second" says
+    // nothing of considering it when it does. A later clause of its own ("…, and we don't")
+    // is asserted.
+    let start = (1..=k)
+        .rev()
+        .find(|&j| text[toks[j - 1].span.end..toks[j].span.start].contains(['.', '!', '?', ';']))
+        .unwrap_or(0);
+    let opens = toks[start..k]
+        .iter()
+        .take(2)
+        .position(|t| matches!(t.norm.as_str(), "if" | "unless"));
+    let Some(at) = opens else {
+        return false;
+    };
+    // The consequent is the clause right after the condition's own. "If you ask me" and "if
+    // I'm honest" condition the saying, not what is said: their consequent is asserted.
+    let condition = clause_around(text, toks, start + at);
+    let speech_act = condition.len() <= 5
+        && toks[condition.clone()].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "me" | "honest" | "frank" | "anything" | "truth" | "candid"
+            )
+        });
+    !speech_act
+        && condition.end <= clause.start
+        && clause_around(text, toks, condition.end).start == clause.start
+        && !matches!(toks[clause.start].norm.as_str(), "and" | "but" | "so")
 }
 
 fn clause_around(text: &str, toks: &[Token], k: usize) -> std::ops::Range<usize> {
