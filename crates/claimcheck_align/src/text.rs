@@ -1107,7 +1107,12 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
                 "but" | "because" | "although" | "though" | "whereas" | "while"
             ) || (matches!(u.norm.as_str(), "and" | "or" | "so")
                 && matches!(next, "i" | "you" | "he" | "she" | "we" | "they"));
-            if between.contains([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']) || new_clause
+            // "Even without make up Sophia sends him a kiss": after the object of "without", a
+            // name opens the clause it modifies ("without Putin" keeps its name).
+            let subject_after_without = t.norm == "without" && k > i + 1 && u.capital && !u.initial;
+            if between.contains([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
+                || new_clause
+                || subject_after_without
             {
                 break;
             }
