@@ -3239,6 +3239,18 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         if both_ways {
             continue;
         }
+        // "Wants to leave London" where the passage has "I don't want to stay there": the denial
+        // is of wanting something else. A verb whose infinitive differs on the two sides is
+        // not the same predicate.
+        let wants_other = infinitive_after(&view.tokens, i).is_some_and(|a| {
+            occ.iter().all(|&k| {
+                infinitive_after(ptoks, k)
+                    .is_some_and(|b| b.stem != a.stem && synonym_match(a, b) == 0.0)
+            })
+        });
+        if wants_other {
+            continue;
+        }
         // "If you have any idea for a present, let me know" asserts nothing about having one:
         // a condition has no polarity that a claim's denial ("has no idea") could contradict,
         // unless the claim states the condition too.
@@ -3708,6 +3720,14 @@ fn denied_in_answer(primary: &Primary, view: &ClaimView, scored: &Scored, k: usi
     let denies = (0..view.tokens.len())
         .any(|i| view.negated[i] && view.tokens[i].stem == p.stem && scored.quality[i] >= 1.0);
     denies && answered_no_to(primary, s).is_some_and(|(_, who)| who == subject)
+}
+
+/// The verb of the infinitive right after token `k` ("leave" in "wants to leave"), if "to" and
+/// a content word follow it.
+fn infinitive_after(toks: &[Token], k: usize) -> Option<&Token> {
+    let to = toks.get(k + 1)?;
+    let verb = toks.get(k + 2)?;
+    (to.norm.as_str() == "to" && verb.is_content()).then_some(verb)
 }
 
 /// The sentence of the primary that token `k` of the passage lies in.
