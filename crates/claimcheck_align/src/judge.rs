@@ -2354,6 +2354,8 @@ struct Voice {
     marker: Vec<String>,
     /// The sentence reports what someone said.
     reported: bool,
+    /// The first-person word that makes `strong`, lowercased ("my").
+    first_person: Option<String>,
 }
 
 fn voice(view: &ClaimView) -> Voice {
@@ -2453,6 +2455,7 @@ fn voice(view: &ClaimView) -> Voice {
             weak: None,
             marker: Vec::new(),
             reported: true,
+            first_person: None,
         };
     }
     let strong = match (&first_person, &phrase, &copular_judgement) {
@@ -2500,12 +2503,20 @@ fn voice(view: &ClaimView) -> Voice {
         }
     };
     Voice {
+        first_person: strong
+            .as_ref()
+            .and(first_person.as_ref())
+            .map(|w| w.to_lowercase()),
         strong,
         weak,
         marker,
         reported,
     }
 }
+
+/// The least share of a first-person claim's content its passage must hold for the claim to be
+/// read as a speaker's sentence copied without quotation marks.
+const COPIED_SCORE: f64 = 0.9;
 
 /// Something the claim changes relative to its passage.
 struct Conflict {
@@ -5595,7 +5606,30 @@ pub(crate) fn assess(primary: &Primary, text: &str, claim: &Claim, t: &Threshold
         }
     };
 
-    // 1. The author's own view.
+    // 1. The author's own view. A claim in the first person that the passage holds nearly word
+    // for word ("for my sector in particular, the civil engineering sector, …") copies a
+    // speaker's sentence without quotation marks: its "my" is the speaker's.
+    let copied = voice.first_person.as_ref().is_some_and(|w| {
+        score >= COPIED_SCORE
+            && best.is_some_and(|b| {
+                (window_tokens(primary, &b.window).iter()).any(|t| t.norm.as_str() == w.as_str())
+            })
+    });
+    if let (true, Some(w), Some(b)) = (copied, &voice.first_person, best) {
+        let mut r = vec![format!(
+            "the claim's first person (\"{w}\") is the speaker's ({}): the passage holds {:.0}% of the claim, nearly word for word, but the claim gives it without quotation marks, as the author's own",
+            describe_speaker(&speaker_of(primary, b.window.first)),
+            score * 100.0
+        )];
+        r.extend(reasons);
+        return finish(
+            Verdict::Misattributed,
+            r,
+            evidence,
+            evidence_sentence,
+            score,
+        );
+    }
     if let Some(marker) = &voice.strong {
         let mut r = vec![format!(
             "the author's own view ({marker}); not checked against the primary"
