@@ -4117,11 +4117,21 @@ fn aspect_conflict(primary: &Primary, view: &ClaimView, q: &[f64], w: &Window) -
                                 .windows(2)
                                 .any(|p| p[0].norm == "any" && p[1].norm == "more"))
                 } else {
-                    // A condition on it ("if the funding comes through"), or "not … yet".
-                    toks[clause.start..k]
+                    // A condition on it ("if the funding comes through"), or "not … yet". A
+                    // condition of choice ("if we want to use the scroll-wheels, we need …")
+                    // offers an option; it does not say the thing is still to come.
+                    let condition = toks[clause.start..k]
                         .iter()
-                        .any(|t| matches!(t.norm.as_str(), "if" | "unless"))
-                        || (negated_clause && has(&["yet"]))
+                        .position(|t| matches!(t.norm.as_str(), "if" | "unless"));
+                    let chosen = condition.is_some_and(|at| {
+                        toks[clause.start + at..k].iter().any(|t| {
+                            matches!(
+                                t.norm.as_str(),
+                                "want" | "wants" | "like" | "wish" | "choose" | "decide" | "prefer"
+                            )
+                        })
+                    });
+                    (condition.is_some() && !chosen) || (negated_clause && has(&["yet"]))
                 };
                 if found {
                     let span = toks[clause.start].span.cover(toks[clause.end - 1].span);
