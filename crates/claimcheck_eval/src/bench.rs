@@ -36,6 +36,9 @@ struct Spec {
     doc: &'static str,
     /// Fields listing annotated error or edit types (arrays of strings).
     types: &'static [&'static str],
+    /// Field holding a human-written summary of the whole source, consistent by construction,
+    /// checked as a unit of its own once per distinct (sub-corpus, document, summary).
+    reference: Option<&'static str>,
 }
 
 const SPECS: [Spec; 2] = [
@@ -46,6 +49,7 @@ const SPECS: [Spec; 2] = [
         group: "dataset",
         doc: "doc_id",
         types: &["error_types", "intrinsic_extrinsic"],
+        reference: Some("reference_summary"),
     },
     Spec {
         name: "SummEdits",
@@ -54,6 +58,7 @@ const SPECS: [Spec; 2] = [
         group: "domain",
         doc: "doc_id",
         types: &["edit_types_gpt4"],
+        reference: None,
     },
 ];
 
@@ -273,13 +278,21 @@ fn parse_bench_line(spec: &Spec, text: &str) -> Result<(Item, String)> {
     Ok((item, field_str(&map, "source")?))
 }
 
-/// Reads a benchmark and writes the `claimcheck claims` input for its first `limit` units.
-fn read_bench(spec: &Spec, path: &Path, limit: Option<usize>, input: &Path) -> Result<Vec<Item>> {
+/// Reads a benchmark and writes the `claimcheck claims` input for its first `limit` units; with
+/// `references`, also the input for the reference summaries of those units' documents.
+fn read_bench(
+    spec: &Spec,
+    path: &Path,
+    limit: Option<usize>,
+    input: &Path,
+    references: Option<&Path>,
+) -> Result<(Vec<Item>, Vec<Item>)> {
     let file = std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
     let out =
         std::fs::File::create(input).with_context(|| format!("writing {}", input.display()))?;
     let mut w = BufWriter::new(out);
     let mut items = Vec::new();
+    let mut refs: Vec<(Item, String)> = Vec::new();
     for (k, line) in std::io::BufReader::new(file).lines().enumerate() {
         if limit.is_some_and(|n| items.len() >= n) {
             break;
@@ -290,6 +303,25 @@ fn read_bench(spec: &Spec, path: &Path, limit: Option<usize>, input: &Path) -> R
         }
         let (item, source) = parse_bench_line(spec, &line)
             .with_context(|| format!("{}: line {}: malformed", path.display(), k + 1))?;
+        if let Some(field) = spec.reference.filter(|_| references.is_some()) {
+            let map: Map<String, Value> = serde_json::from_str(&line)?;
+            let summary = field_str(&map, field)
+                .with_context(|| format!("{}: line {}: malformed", path.display(), k + 1))?;
+            let seen = refs
+                .iter()
+                .any(|(r, _)| r.group == item.group && r.doc == item.doc && r.claim == summary);
+            if !seen {
+                let reference = Item {
+                    id: Value::String(format!("{}:{}:{}", item.group, item.doc, refs.len())),
+                    claim: summary,
+                    consistent: true,
+                    group: item.group.clone(),
+                    doc: item.doc.clone(),
+                    types: vec![Vec::new(); spec.types.len()],
+                };
+                refs.push((reference, source.clone()));
+            }
+        }
         let rec = serde_json::json!({"id": item.id, "source": source, "claim": item.claim});
         serde_json::to_writer(&mut w, &rec)?;
         w.write_all(b"\n")?;
@@ -297,7 +329,18 @@ fn read_bench(spec: &Spec, path: &Path, limit: Option<usize>, input: &Path) -> R
     }
     w.flush()?;
     ensure!(!items.is_empty(), "{}: no units", path.display());
-    Ok(items)
+    if let Some(at) = references {
+        let file =
+            std::fs::File::create(at).with_context(|| format!("writing {}", at.display()))?;
+        let mut w = BufWriter::new(file);
+        for (r, source) in &refs {
+            let rec = serde_json::json!({"id": r.id, "source": source, "claim": r.claim});
+            serde_json::to_writer(&mut w, &rec)?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+    }
+    Ok((items, refs.into_iter().map(|(r, _)| r).collect()))
 }
 
 /// Runs `claimcheck claims input -o output`, killing it after `timeout`.
@@ -655,7 +698,10 @@ fn evaluate(
     );
     let input = out.join(format!("{}.claims-in.jsonl", spec.dir));
     let output = out.join(format!("{}.claims-out.jsonl", spec.dir));
-    let items = read_bench(spec, &path, opts.limit, &input)?;
+    let ref_input = out.join(format!("{}.references-in.jsonl", spec.dir));
+    let ref_output = out.join(format!("{}.references-out.jsonl", spec.dir));
+    let references = spec.reference.map(|_| ref_input.as_path());
+    let (items, refs) = read_bench(spec, &path, opts.limit, &input, references)?;
     println!(
         "\n== {} ({} units from {}) ==",
         spec.name,
@@ -682,6 +728,24 @@ fn evaluate(
     print_types(spec, &units);
     print_reasons(&units, opts.top_reasons);
     print_scores(&units);
+    if !refs.is_empty() {
+        run_claimcheck(claimcheck, &ref_input, &ref_output, opts.timeout)?;
+        let refs = read_output(&ref_output, refs)?;
+        let groups: BTreeSet<&str> = refs.iter().map(|s| s.item.group.as_str()).collect();
+        let counts: Vec<String> = groups
+            .into_iter()
+            .map(|g| {
+                let of: Vec<&Scored> = refs.iter().filter(|s| s.item.group == g).collect();
+                let supported = of.iter().filter(|s| s.predicts_consistent(0.0)).count();
+                format!("{g} {supported}/{}", of.len())
+            })
+            .collect();
+        println!(
+            "\n  reference summaries (human-written, consistent; `{}`, one per document), supported: {}",
+            spec.reference.unwrap_or_default(),
+            counts.join(", ")
+        );
+    }
 
     let folds = cross_validate(&units);
     println!(
@@ -933,6 +997,36 @@ mod tests {
         ] {
             assert!(parse_bench_line(spec, bad).is_err(), "{bad}");
         }
+    }
+
+    /// A reference summary is checked once per (sub-corpus, document, summary), however many
+    /// units of that document the benchmark has.
+    #[test]
+    fn references_once_per_document() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-refs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let line = |id: &str, doc: &str, reference: &str| {
+            serde_json::json!({"id": id, "source": format!("A: {doc}"), "claim": "c", "label": 1,
+                "dataset": "SAMSum", "doc_id": doc, "reference_summary": reference})
+            .to_string()
+        };
+        let lines = [
+            line("1", "d1", "r1"),
+            line("2", "d1", "r1"),
+            line("3", "d2", "r2"),
+        ];
+        let bench = dir.join("b.jsonl");
+        std::fs::write(&bench, lines.join("\n")).unwrap();
+        let (input, refs_at) = (dir.join("in.jsonl"), dir.join("refs.jsonl"));
+        let (items, refs) = read_bench(&SPECS[0], &bench, None, &input, Some(&refs_at)).unwrap();
+        assert_eq!(items.len(), 3);
+        let claims: Vec<&str> = refs.iter().map(|r| r.claim.as_str()).collect();
+        assert_eq!(claims, ["r1", "r2"]);
+        assert!(refs.iter().all(|r| r.consistent));
+        let written = std::fs::read_to_string(&refs_at).unwrap();
+        assert_eq!(written.lines().count(), 2);
+        assert!(written.contains(r#""source":"A: d2""#));
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
