@@ -6534,6 +6534,39 @@ mod tests {
         }
     }
 
+    /// Each period gets its own figure: the one joined to it before, within its clause, else the
+    /// first after it ("and for the first half we had opened 6" is the half's 6, not the 173
+    /// before the comma); a count of months is no figure; a stated year stays with its period.
+    #[test]
+    fn period_figures_bind() {
+        use super::PeriodKind::{Half, Months, Quarter, YearEnd};
+        let bound = |text: &str| {
+            let toks = crate::text::tokenize(text, claimcheck_core::Span::new(0, text.len()));
+            super::period_figures(&toks, text)
+                .into_iter()
+                .map(|(p, n)| (p.kind, p.year, n.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            bound("We opened 11 stores during the quarter, bringing our total to 173 stores, and for the first half we had opened 6."),
+            [(Quarter(0), None, 11.0), (Half(1), None, 6.0)]
+        );
+        assert_eq!(
+            bound("For the first nine months, free cash flow was $310 million."),
+            [(Months(9), None, 310e6)]
+        );
+        assert_eq!(
+            bound("Gross margin was 47.3%, versus 44.0% in Q2 of fiscal 2024."),
+            [(Quarter(2), Some(2024), 44.0)]
+        );
+        assert_eq!(
+            bound(
+                "Members grew to 94,000 at year-end from 88,000 at the end of the second quarter."
+            ),
+            [(YearEnd, None, 94_000.0), (Quarter(2), None, 88_000.0)]
+        );
+    }
+
     #[test]
     fn fiscal_year_codes() {
         assert_eq!(super::fiscal_year("FY25").as_deref(), Some("2025"));
