@@ -1118,9 +1118,29 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
             }
             out[k] = out[k].max(if paraphrase { 1 } else { 2 });
             last_end = u.span.end;
+            // "Not very expensive for a remote control": a denied adjective takes its complement
+            // along ("for a remote control", "aware of our ego"), but what that names is not
+            // denied.
+            if adjective_before_preposition(tokens, k) {
+                break;
+            }
         }
     }
     out
+}
+
+/// True when token `k` is an adjective (to WordNet, and neither a verb nor an adverb) and the
+/// next token a preposition that opens its complement. False for everything without WordNet.
+fn adjective_before_preposition(tokens: &[Token], k: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "for", "of", "about", "with", "to", "in", "on", "at", "from", "by", "than",
+    ];
+    tokens
+        .get(k + 1)
+        .is_some_and(|n| PREPOSITIONS.contains(&n.norm.as_str()))
+        && !tokens[k].stop
+        && crate::wordnet::is_adjective(&tokens[k].norm)
+        && !crate::wordnet::is_verb_or_adverb(&tokens[k].norm)
 }
 
 /// True when a word of impossibility ("difficult", "impossible", "cannot") comes at most eight
@@ -1363,5 +1383,37 @@ mod tests {
         let s = "no other Western leader said it";
         let t = toks(s);
         assert!(negated(s, &t).iter().all(|n| !n));
+    }
+
+    /// A denied adjective's complement is not denied: "not very expensive for a remote control"
+    /// says nothing against remote controls. Needs WordNet to know the adjective; skipped
+    /// without it.
+    #[test]
+    fn negation_stops_at_an_adjectives_complement() {
+        if !crate::wordnet::available() {
+            eprintln!("skipped: WordNet is not installed");
+            return;
+        }
+        let words = |s: &str| -> Vec<String> {
+            let t = toks(s);
+            let neg = negated(s, &t);
+            (t.iter().zip(&neg))
+                .filter(|(_, n)| **n)
+                .map(|(t, _)| t.norm.to_string())
+                .collect()
+        };
+        assert_eq!(
+            words("it was not very expensive for a remote control"),
+            ["very", "expensive"]
+        );
+        assert_eq!(
+            words("we could not become aware of our ego"),
+            ["become", "aware"]
+        );
+        // A verb before the preposition keeps its object in scope.
+        assert_eq!(
+            words("she did not go to the cinema"),
+            ["go", "to", "the", "cinema"]
+        );
     }
 }
