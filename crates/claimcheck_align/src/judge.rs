@@ -269,7 +269,8 @@ fn build_view<'a>(primary: &Primary, text: &'a str, span: Span) -> ClaimView<'a>
                 && primary
                     .other_labels
                     .iter()
-                    .any(|(_, words)| words.contains(&t.norm)));
+                    .any(|(_, words)| words.contains(&t.norm)))
+            || (t.capital && plural_of_label(primary, &t.norm));
         if !t.is_content() || frame || speaker {
             continue;
         }
@@ -450,6 +451,17 @@ fn attitude(tokens: &[Token], i: usize) -> bool {
             "expressed" | "expresses" | "expressing" | "voiced" | "voices" | "voicing"
         )
         && ATTITUDE_NOUNS.contains(&tokens[i].norm.as_str())
+}
+
+/// True when `norm` is the plural of a word of a speaker label: "the PhDs" are the speakers
+/// labelled "PhD A" and "PhD B".
+fn plural_of_label(primary: &Primary, norm: &str) -> bool {
+    norm.strip_suffix('s').is_some_and(|single| {
+        let single = Word::new(single);
+        (primary.speaker_words.iter())
+            .chain(primary.other_labels.iter().flat_map(|(_, words)| words))
+            .any(|w| *w == single)
+    })
 }
 
 /// The weight of a [`semi_modal`] verb the primary never uses: a little, not none, so that it

@@ -438,6 +438,15 @@ pub(crate) fn stem_uncached(norm: &str) -> String {
         }
         return norm.replace(',', "");
     }
+    // The stemmer keeps the "s" of a word with no vowel before it, which leaves the plural of
+    // an acronym apart from its singular ("CNNs", "PhDs", "MPs"): drop it here.
+    if let Some(single) = norm.strip_suffix('s') {
+        if single.len() >= 2
+            && (single.bytes()).all(|b| b.is_ascii_alphabetic() && !b"aeiouy".contains(&b))
+        {
+            return single.to_string();
+        }
+    }
     stemmer().stem(norm).into_owned()
 }
 
@@ -821,6 +830,20 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                 year = false;
             } else if next.norm == "percent" || next.norm == "per" {
                 percent = true;
+            } else if basis_points(tokens, j) {
+                // "Up 80 basis points" is up 0.8 percentage points; the unit stays in the
+                // number's text, so that a reason quoting it is not read as 80 percent.
+                v /= 100.0;
+                percent = true;
+                end = tokens[if next.norm == "basis" { j + 1 } else { j }]
+                    .span
+                    .end;
+            } else if next.norm == "percentage"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|p| matches!(p.norm.as_str(), "point" | "points"))
+            {
+                percent = true;
             }
         }
         // "22%": the sign follows the number's last token, and is part of the number's text.
@@ -851,6 +874,18 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
     }
     add_subunits(tokens, &mut out);
     out
+}
+
+/// True when the tokens from `j` on are a unit of basis points (hundredths of a percentage
+/// point): "basis point(s)", "bps" or "bp".
+fn basis_points(tokens: &[Token], j: usize) -> bool {
+    match tokens.get(j).map(|t| t.norm.as_str()) {
+        Some("bps" | "bp") => true,
+        Some("basis") => tokens
+            .get(j + 1)
+            .is_some_and(|p| matches!(p.norm.as_str(), "point" | "points")),
+        _ => false,
+    }
 }
 
 /// Which half of the day a marker says: "am"/"a.m." before noon, "pm"/"p.m." after.
@@ -1206,10 +1241,29 @@ mod tests {
             ("up 22 percent", true),
             ("$690 million", false),
             ("22 %", false),
+            ("up 80 basis points", true),
+            ("up 0.8 percentage points", true),
+            ("a percentage of 20 voters", false),
         ] {
             let found = numbers(&toks(text));
             assert_eq!(found.first().map(|n| n.percent), Some(percent), "{text}");
         }
+    }
+
+    /// An acronym's plural has its singular's stem, which the stemmer alone does not give.
+    #[test]
+    fn acronym_plurals_stem_as_their_singular() {
+        for (plural, single) in [
+            ("cnns", "cnn"),
+            ("phds", "phd"),
+            ("mps", "mp"),
+            ("ceos", "ceo"),
+        ] {
+            assert_eq!(stem_uncached(plural), stem_uncached(single), "{plural}");
+        }
+        // Words with a vowel are the stemmer's.
+        assert_eq!(stem_uncached("gas"), "gas");
+        assert_eq!(stem_uncached("cats"), "cat");
     }
 
     /// An ordinal in digits has its word's stem; other numbers keep their digits.
