@@ -2658,6 +2658,82 @@ fn tight_slot(
     left_ok && right_ok
 }
 
+/// True when plain noun `k` of the passage stands where the claim has plain noun `i` and the
+/// two are unrelated things (WordNet: nouns only, neither a kind of the other): "towns" where
+/// the passage says "villages", "the bridge" for "the pipeline". The slot must be tight (matched
+/// words on both sides, or the claim's and the clause's end) and hold no other word of the
+/// passage that the claim lacks (`foreign`), and the claim no other unmatched word between the
+/// same neighbours: one word put in another's place, not a passage reworded.
+fn swapped_noun(
+    view: &ClaimView,
+    q: &[f64],
+    ptext: &str,
+    ptoks: &[Token],
+    i: usize,
+    k: usize,
+    foreign: &[bool],
+) -> bool {
+    let (c, p) = (&view.tokens[i], &ptoks[k]);
+    if c.capital || p.capital || !plain_noun(c) || !plain_noun(p) || q[i] > 0.0 {
+        return false;
+    }
+    if !crate::wordnet::unrelated_nouns(&c.norm, &p.norm) {
+        return false;
+    }
+    let Some(r) = slot(view, q, ptoks, i)
+        .filter(|r| tight_slot(view, q, ptoks, i, r))
+        .or_else(|| closing_slot(view, q, ptext, ptoks, i))
+    else {
+        return false;
+    };
+    let lone_in_passage = r.contains(&k) && r.clone().filter(|&j| foreign[j]).count() == 1;
+    let own = own_stretch(view, q, i);
+    let lone_in_claim = (view.content.iter())
+        .filter(|&&j| own.contains(&j) && q[j] < 0.9)
+        .count()
+        == 1;
+    lone_in_passage
+        && lone_in_claim
+        && !in_fixed_phrase(&view.tokens, i)
+        && !in_fixed_phrase(ptoks, k)
+}
+
+/// The slot of claim token `i` when it ends the claim: the passage tokens after an occurrence
+/// of the claim's nearest matched content word on the left, up to the end of that clause, when
+/// the clause ends within three tokens. "Promised money for new schools" against "promised money
+/// for new hospitals." has no matched word on the right to close the slot, but both end there.
+fn closing_slot(
+    view: &ClaimView,
+    q: &[f64],
+    ptext: &str,
+    ptoks: &[Token],
+    i: usize,
+) -> Option<std::ops::Range<usize>> {
+    let last = view.tokens.len().checked_sub(1)?;
+    let claim_ends = view.text[view.tokens[i].span.end..view.tokens[last].span.end]
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+        || i == last;
+    if !claim_ends {
+        return None;
+    }
+    let &left = view.content.iter().rev().find(|&&k| k < i && q[k] >= 1.0)?;
+    let stem = &view.tokens[left].stem;
+    let clause_end = |e: usize| {
+        ptoks.get(e + 1).is_none_or(|n| {
+            ptext[ptoks[e].span.end..n.span.start].contains(['.', ',', ';', ':', '!', '?'])
+        })
+    };
+    (0..ptoks.len())
+        .filter(|&l| &ptoks[l].stem == stem)
+        .find_map(|l| {
+            (l + 1..(l + 4).min(ptoks.len()))
+                .take_while(|&e| e == l + 1 || !clause_end(e - 1))
+                .find(|&e| clause_end(e))
+                .map(|e| l + 1..e + 1)
+        })
+}
+
 /// Months, weekdays and names in the slot of an unmatched claim word (`q` below 0.9): "claim
 /// names … where the primary names …". `around` is the passage with its neighbouring sentences.
 fn swapped_names(
@@ -3108,6 +3184,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                     && crate::wordnet::cohyponyms(&c.norm, &p.norm, crate::wordnet::KIN_REACH)
                     && slot(view, q, ptoks, i)
                         .filter(|r| tight_slot(view, q, ptoks, i, r))
+                        .or_else(|| closing_slot(view, q, ptext, ptoks, i))
                         .is_some_and(|r| r.contains(&k))
                     && !said_with_modifier(primary, &view.tokens[..=i])
                     && !in_fixed_phrase(&view.tokens, i)
@@ -3138,6 +3215,8 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                 "opposite meaning"
             } else if swapped_kind() {
                 "a different thing of the same kind"
+            } else if swapped_noun(view, q, ptext, ptoks, i, k, foreign) {
+                "a different thing"
             } else {
                 continue;
             };

@@ -1159,6 +1159,20 @@ fn distinct_noun_forms(a: &Forms, b: &Forms) -> bool {
     noun_only(a) && noun_only(b) && !share_synset(&a.nouns, &b.nouns)
 }
 
+/// True when WordNet has both word forms as nouns only ([`distinct_nouns`]) and neither is a
+/// kind of the other in any sense at any distance: "towns" and "villages", not "trucks" and
+/// "vehicles". False for everything when WordNet is absent.
+pub(crate) fn unrelated_nouns(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (fa, fb) = (forms(a), forms(b));
+    let wn = wordnet();
+    distinct_noun_forms(&fa, &fb)
+        && !wn.is_kind_of(&fa.nouns, &fb.nouns)
+        && !wn.is_kind_of(&fb.nouns, &fa.nouns)
+}
+
 /// True when WordNet lists `a` and `b` (normal forms) as antonyms.
 pub(crate) fn antonyms(a: &str, b: &str) -> bool {
     wordnet().antonym_forms(a, b, forms)
