@@ -3051,6 +3051,69 @@ fn swapped_time_unit(
     None
 }
 
+/// A time told from now in another unit than the passage's: "next week" where the passage says
+/// "next month" and never "next week". The claim must not name the passage's unit anywhere
+/// ("next week, and again next month").
+fn swapped_relative_time(
+    view: &ClaimView,
+    q: &[f64],
+    ptext: &str,
+    ptoks: &[Token],
+) -> Option<Conflict> {
+    const FROM_NOW: &[&str] = &[
+        "next",
+        "last",
+        "this",
+        "coming",
+        "past",
+        "previous",
+        "following",
+    ];
+    // Each (word from now, unit) pair of some tokens, with where it starts and ends.
+    let pairs = |toks: &[Token]| -> Vec<(Word, &'static str, Span)> {
+        (1..toks.len())
+            .filter(|&k| FROM_NOW.contains(&toks[k - 1].norm.as_str()))
+            .filter_map(|k| {
+                let unit = time_unit(&toks[k].norm)?;
+                Some((
+                    toks[k - 1].norm.clone(),
+                    unit,
+                    toks[k - 1].span.cover(toks[k].span),
+                ))
+            })
+            .collect()
+    };
+    let claim_units: Vec<&str> = (view.tokens.iter())
+        .filter_map(|t| time_unit(&t.norm))
+        .collect();
+    let passage = pairs(ptoks);
+    for (i, t) in view.tokens.iter().enumerate().skip(1) {
+        if q[i] >= 0.9 || !view.outside_quotes(i) {
+            continue;
+        }
+        let Some(unit) = time_unit(&t.norm) else {
+            continue;
+        };
+        let from_now = &view.tokens[i - 1].norm;
+        if !FROM_NOW.contains(&from_now.as_str()) {
+            continue;
+        }
+        let same_word = passage.iter().filter(|(w, ..)| w == from_now);
+        if same_word.clone().any(|(_, u, _)| *u == unit) {
+            continue;
+        }
+        if let Some((.., span)) = same_word.clone().find(|(_, u, _)| !claim_units.contains(u)) {
+            let said = view.tokens[i - 1].span.cover(t.span);
+            return Some(Conflict::said_instead(
+                &view.text[said.range()],
+                &ptext[span.range()],
+                None,
+            ));
+        }
+    }
+    None
+}
+
 /// The sentence of a passage that holds most of the claim: the best covered of its sentences
 /// (their matches are cached by then), the first of equals.
 fn core_sentence(view: &ClaimView, w: &Window) -> usize {
@@ -3122,6 +3185,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
     // two weeks".
     if out.is_empty() {
         out.extend(swapped_time_unit(view, &cnums, ptext, ptoks, &pnums));
+    }
+    // "Next week" where the passage says "next month".
+    if out.is_empty() {
+        out.extend(swapped_relative_time(view, q, ptext, ptoks));
     }
 
     // Ordinals of one unit: "the second quarter" where the passage says "the third quarter".
