@@ -1046,6 +1046,7 @@ pub(crate) const ANTONYMS: &[(&str, &str)] = &[
     ("before", "after"),
     ("early", "late"),
     ("earlier", "later"),
+    ("sooner", "later"),
     ("more", "less"),
     ("more", "fewer"),
     ("most", "least"),

@@ -756,6 +756,10 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
                 value = num.parse::<f64>().ok().map(|v| v * scale);
             }
             j = i + 1;
+        } else if let Some(v) = times_per(tokens, i) {
+            // "Twice a day" is two times a day.
+            value = Some(v);
+            j = i + 1;
         } else if let Some(v) =
             (t.number_word().filter(|_| !ranked_half(tokens, i))).or_else(|| {
                 // "one hundred", "a thousand", "hundred" alone start a number too.
@@ -874,6 +878,21 @@ pub(crate) fn numbers(tokens: &[Token]) -> Vec<Number> {
     }
     add_subunits(tokens, &mut out);
     out
+}
+
+/// The count of "twice" (2) or "thrice" (3) when a rate follows ("twice a day", "twice per
+/// week", "twice every year"): as a multiplier ("twice as important") it counts nothing.
+fn times_per(tokens: &[Token], i: usize) -> Option<f64> {
+    let v = match tokens[i].norm.as_str() {
+        "twice" => 2.0,
+        "thrice" => 3.0,
+        _ => return None,
+    };
+    let next = tokens.get(i + 1)?.norm.as_str();
+    let unit = tokens.get(i + 2).map_or("", |t| t.norm.as_str());
+    let rate = matches!(next, "daily" | "weekly" | "monthly" | "yearly" | "annually")
+        || (matches!(next, "a" | "an" | "per" | "every" | "each") && !unit.is_empty());
+    rate.then_some(v)
 }
 
 /// True when the tokens from `j` on are a unit of basis points (hundredths of a percentage
