@@ -2659,8 +2659,9 @@ fn tight_slot(
 }
 
 /// True when plain noun `k` of the passage stands where the claim has plain noun `i` and the
-/// two are unrelated things (WordNet: nouns only, neither a kind of the other): "towns" where
-/// the passage says "villages", "the bridge" for "the pipeline". The slot must be tight (matched
+/// two are unrelated things (WordNet: nouns, of no shared sense, neither a kind of the other;
+/// a word that may also be a verb or an adjective only after a determiner): "towns" where the
+/// passage says "villages", "the bridge" for "the pipeline". The slot must be tight (matched
 /// words on both sides, or the claim's and the clause's end) and hold no other word of the
 /// passage that the claim lacks (`foreign`), and the claim no other unmatched word between the
 /// same neighbours: one word put in another's place, not a passage reworded.
@@ -2677,7 +2678,34 @@ fn swapped_noun(
     if c.capital || p.capital || !plain_noun(c) || !plain_noun(p) || q[i] > 0.0 {
         return false;
     }
-    if !crate::wordnet::unrelated_nouns(&c.norm, &p.norm) {
+    // A determiner before a word that is not only a noun ("the capital", "the bridge") says it
+    // is one here.
+    let determined = |toks: &[Token], j: usize| {
+        j > 0
+            && matches!(
+                toks[j - 1].norm.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "my"
+                    | "your"
+            )
+    };
+    if !crate::wordnet::unrelated_nouns(
+        &c.norm,
+        &p.norm,
+        determined(&view.tokens, i),
+        determined(ptoks, k),
+    ) {
         return false;
     }
     let Some(r) = slot(view, q, ptoks, i)

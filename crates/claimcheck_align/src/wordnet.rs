@@ -1159,16 +1159,21 @@ fn distinct_noun_forms(a: &Forms, b: &Forms) -> bool {
     noun_only(a) && noun_only(b) && !share_synset(&a.nouns, &b.nouns)
 }
 
-/// True when WordNet has both word forms as nouns only ([`distinct_nouns`]) and neither is a
-/// kind of the other in any sense at any distance: "towns" and "villages", not "trucks" and
-/// "vehicles". False for everything when WordNet is absent.
-pub(crate) fn unrelated_nouns(a: &str, b: &str) -> bool {
+/// True when WordNet has both word forms as nouns, of no shared sense, and neither is a kind of
+/// the other in any sense at any distance: "towns" and "villages", not "trucks" and "vehicles".
+/// A form that WordNet also has as a verb, adjective or adverb counts only when the caller saw
+/// it used as a noun (`a_noun`, `b_noun`: "the capital"). False for everything when WordNet is
+/// absent.
+pub(crate) fn unrelated_nouns(a: &str, b: &str, a_noun: bool, b_noun: bool) -> bool {
     if a == b {
         return false;
     }
     let (fa, fb) = (forms(a), forms(b));
     let wn = wordnet();
-    distinct_noun_forms(&fa, &fb)
+    let noun = |f: &Forms, used: bool| !f.nouns.is_empty() && (used || !f.known);
+    noun(&fa, a_noun)
+        && noun(&fb, b_noun)
+        && !share_synset(&fa.nouns, &fb.nouns)
         && !wn.is_kind_of(&fa.nouns, &fb.nouns)
         && !wn.is_kind_of(&fb.nouns, &fa.nouns)
 }
