@@ -2678,10 +2678,12 @@ fn swapped_noun(
     if c.capital || p.capital || !plain_noun(c) || !plain_noun(p) || q[i] > 0.0 {
         return false;
     }
-    // A determiner before a word that is not only a noun ("the capital", "the bridge") says it
-    // is one here.
+    // A determiner before a word that is not only a noun, and no content word after it ("to
+    // the capital on Friday", "the bridge."), says it is one here; "the first quarter" uses
+    // "first" as a modifier.
     let determined = |toks: &[Token], j: usize| {
         j > 0
+            && toks.get(j + 1).is_none_or(|n| !n.is_content())
             && matches!(
                 toks[j - 1].norm.as_str(),
                 "the"
@@ -2711,6 +2713,7 @@ fn swapped_noun(
     let Some(r) = slot(view, q, ptoks, i)
         .filter(|r| tight_slot(view, q, ptoks, i, r))
         .or_else(|| closing_slot(view, q, ptext, ptoks, i))
+        .or_else(|| opening_slot(view, q, ptext, ptoks, i))
     else {
         return false;
     };
@@ -2724,6 +2727,39 @@ fn swapped_noun(
         && lone_in_claim
         && !in_fixed_phrase(&view.tokens, i)
         && !in_fixed_phrase(ptoks, k)
+}
+
+/// The slot of claim token `i` when no content word of the claim comes before it: the passage
+/// tokens from the start of a clause up to an occurrence of the claim's nearest matched content
+/// word on the right, when the clause starts within three tokens of it. "The hospitals will
+/// reopen" against "The schools will reopen" has no matched word on the left to open the slot,
+/// but both clauses start there.
+fn opening_slot(
+    view: &ClaimView,
+    q: &[f64],
+    ptext: &str,
+    ptoks: &[Token],
+    i: usize,
+) -> Option<std::ops::Range<usize>> {
+    if view.content.iter().any(|&k| k < i) {
+        return None;
+    }
+    let &right = view.content.iter().find(|&&k| k > i && q[k] >= 1.0)?;
+    let stem = &view.tokens[right].stem;
+    let clause_start = |b: usize| {
+        b == 0
+            || ptext[ptoks[b - 1].span.end..ptoks[b].span.start]
+                .contains(['.', ',', ';', ':', '!', '?'])
+    };
+    (0..ptoks.len())
+        .filter(|&r| &ptoks[r].stem == stem && r > 0)
+        .find_map(|r| {
+            (r.saturating_sub(3)..r)
+                .rev()
+                .take_while(|&b| b + 1 == r || !clause_start(b + 1))
+                .find(|&b| clause_start(b))
+                .map(|b| b..r)
+        })
 }
 
 /// The slot of claim token `i` when it ends the claim: the passage tokens after an occurrence
