@@ -2678,29 +2678,13 @@ fn swapped_noun(
     if c.capital || p.capital || !plain_noun(c) || !plain_noun(p) || q[i] > 0.0 {
         return false;
     }
-    // A determiner before a word that is not only a noun, and no content word after it ("to
-    // the capital on Friday", "the bridge."), says it is one here; "the first quarter" uses
-    // "first" as a modifier.
+    // A word that is not only a noun counts when a determiner comes right before it and no
+    // content word after ("to the capital on Friday", "the bridge."): "the first quarter" uses
+    // "first" as a modifier. ([`noun_use`], which looks further back, lets modifiers through.)
     let determined = |toks: &[Token], j: usize| {
         j > 0
+            && DETERMINERS.contains(&toks[j - 1].norm.as_str())
             && toks.get(j + 1).is_none_or(|n| !n.is_content())
-            && matches!(
-                toks[j - 1].norm.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "my"
-                    | "your"
-            )
     };
     if !crate::wordnet::unrelated_nouns(
         &c.norm,

@@ -1464,7 +1464,6 @@ mod tests {
     #[test]
     fn negation_stops_at_an_adjectives_complement() {
         if !crate::wordnet::available() {
-            eprintln!("skipped: WordNet is not installed");
             return;
         }
         let words = |s: &str| -> Vec<String> {
