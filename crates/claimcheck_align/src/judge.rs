@@ -2713,6 +2713,14 @@ fn swapped_noun(
         && !in_fixed_phrase(ptoks, k)
 }
 
+/// True when a clause ends after token `e`: a mark of punctuation before the next token, or no
+/// next token.
+fn clause_ends_after(text: &str, toks: &[Token], e: usize) -> bool {
+    toks.get(e + 1).is_none_or(|n| {
+        text[toks[e].span.end..n.span.start].contains(['.', ',', ';', ':', '!', '?'])
+    })
+}
+
 /// The slot of claim token `i` when no content word of the claim comes before it: the passage
 /// tokens from the start of a clause up to an occurrence of the claim's nearest matched content
 /// word on the right, when the clause starts within three tokens of it. "The hospitals will
@@ -2730,11 +2738,7 @@ fn opening_slot(
     }
     let &right = view.content.iter().find(|&&k| k > i && q[k] >= 1.0)?;
     let stem = &view.tokens[right].stem;
-    let clause_start = |b: usize| {
-        b == 0
-            || ptext[ptoks[b - 1].span.end..ptoks[b].span.start]
-                .contains(['.', ',', ';', ':', '!', '?'])
-    };
+    let clause_start = |b: usize| b == 0 || clause_ends_after(ptext, ptoks, b - 1);
     (0..ptoks.len())
         .filter(|&r| &ptoks[r].stem == stem && r > 0)
         .find_map(|r| {
@@ -2757,21 +2761,15 @@ fn closing_slot(
     ptoks: &[Token],
     i: usize,
 ) -> Option<std::ops::Range<usize>> {
-    let last = view.tokens.len().checked_sub(1)?;
-    let claim_ends = view.text[view.tokens[i].span.end..view.tokens[last].span.end]
-        .chars()
-        .all(|c| !c.is_alphanumeric())
-        || i == last;
+    // Only marks, no words, after it.
+    let claim_ends = (view.tokens[i + 1..].iter())
+        .all(|t| !view.text[t.span.range()].chars().any(char::is_alphanumeric));
     if !claim_ends {
         return None;
     }
     let &left = view.content.iter().rev().find(|&&k| k < i && q[k] >= 1.0)?;
     let stem = &view.tokens[left].stem;
-    let clause_end = |e: usize| {
-        ptoks.get(e + 1).is_none_or(|n| {
-            ptext[ptoks[e].span.end..n.span.start].contains(['.', ',', ';', ':', '!', '?'])
-        })
-    };
+    let clause_end = |e: usize| clause_ends_after(ptext, ptoks, e);
     (0..ptoks.len())
         .filter(|&l| &ptoks[l].stem == stem)
         .find_map(|l| {
