@@ -2696,8 +2696,8 @@ fn swapped_noun(
     }
     let Some(r) = slot(view, q, ptoks, i)
         .filter(|r| tight_slot(view, q, ptoks, i, r))
-        .or_else(|| closing_slot(view, q, ptext, ptoks, i))
-        .or_else(|| opening_slot(view, q, ptext, ptoks, i))
+        .or_else(|| edge_slot(view, q, ptext, ptoks, i, true))
+        .or_else(|| edge_slot(view, q, ptext, ptoks, i, false))
     else {
         return false;
     };
@@ -2721,62 +2721,55 @@ fn clause_ends_after(text: &str, toks: &[Token], e: usize) -> bool {
     })
 }
 
-/// The slot of claim token `i` when no content word of the claim comes before it: the passage
-/// tokens from the start of a clause up to an occurrence of the claim's nearest matched content
-/// word on the right, when the clause starts within three tokens of it. "The hospitals will
-/// reopen" against "The schools will reopen" has no matched word on the left to open the slot,
-/// but both clauses start there.
-fn opening_slot(
+/// The slot of claim token `i` at an edge of the claim, where [`slot`] has a matched word on
+/// one side only. At the end (`end`: nothing but marks after it), the passage tokens after an
+/// occurrence of the claim's nearest matched content word on the left, up to the end of that
+/// clause; at the start (no content word before it), the tokens from the start of a clause up
+/// to an occurrence of the nearest matched content word on the right. The clause must end or
+/// start within three tokens. "Promised money for new schools" against "promised money for new
+/// hospitals." has no matched word on the right, "The libraries will reopen" against "The pools
+/// will reopen" none on the left, but both clauses end or start there.
+fn edge_slot(
     view: &ClaimView,
     q: &[f64],
     ptext: &str,
     ptoks: &[Token],
     i: usize,
+    end: bool,
 ) -> Option<std::ops::Range<usize>> {
-    if view.content.iter().any(|&k| k < i) {
+    let at_edge = if end {
+        (view.tokens[i + 1..].iter())
+            .all(|t| !view.text[t.span.range()].chars().any(char::is_alphanumeric))
+    } else {
+        view.content.iter().all(|&k| k >= i)
+    };
+    if !at_edge {
         return None;
     }
-    let &right = view.content.iter().find(|&&k| k > i && q[k] >= 1.0)?;
-    let stem = &view.tokens[right].stem;
-    let clause_start = |b: usize| b == 0 || clause_ends_after(ptext, ptoks, b - 1);
+    let mut matched = view.content.iter().filter(|&&k| q[k] >= 1.0);
+    let &anchor = if end {
+        matched.rfind(|&&k| k < i)?
+    } else {
+        matched.find(|&&k| k > i)?
+    };
+    let stem = &view.tokens[anchor].stem;
+    // A clause ends between passage tokens `j` and `j + 1`.
+    let breaks = |j: usize| clause_ends_after(ptext, ptoks, j);
     (0..ptoks.len())
-        .filter(|&r| &ptoks[r].stem == stem && r > 0)
-        .find_map(|r| {
-            (r.saturating_sub(3)..r)
-                .rev()
-                .take_while(|&b| b + 1 == r || !clause_start(b + 1))
-                .find(|&b| clause_start(b))
-                .map(|b| b..r)
-        })
-}
-
-/// The slot of claim token `i` when it ends the claim: the passage tokens after an occurrence
-/// of the claim's nearest matched content word on the left, up to the end of that clause, when
-/// the clause ends within three tokens. "Promised money for new schools" against "promised money
-/// for new hospitals." has no matched word on the right to close the slot, but both end there.
-fn closing_slot(
-    view: &ClaimView,
-    q: &[f64],
-    ptext: &str,
-    ptoks: &[Token],
-    i: usize,
-) -> Option<std::ops::Range<usize>> {
-    // Only marks, no words, after it.
-    let claim_ends = (view.tokens[i + 1..].iter())
-        .all(|t| !view.text[t.span.range()].chars().any(char::is_alphanumeric));
-    if !claim_ends {
-        return None;
-    }
-    let &left = view.content.iter().rev().find(|&&k| k < i && q[k] >= 1.0)?;
-    let stem = &view.tokens[left].stem;
-    let clause_end = |e: usize| clause_ends_after(ptext, ptoks, e);
-    (0..ptoks.len())
-        .filter(|&l| &ptoks[l].stem == stem)
-        .find_map(|l| {
-            (l + 1..(l + 4).min(ptoks.len()))
-                .take_while(|&e| e == l + 1 || !clause_end(e - 1))
-                .find(|&e| clause_end(e))
-                .map(|e| l + 1..e + 1)
+        .filter(|&a| &ptoks[a].stem == stem)
+        .find_map(|a| {
+            if end {
+                (a + 1..(a + 4).min(ptoks.len()))
+                    .take_while(|&e| e == a + 1 || !breaks(e - 1))
+                    .find(|&e| breaks(e))
+                    .map(|e| a + 1..e + 1)
+            } else {
+                (a.saturating_sub(3)..a)
+                    .rev()
+                    .take_while(|&b| b + 1 == a || !breaks(b))
+                    .find(|&b| b == 0 || breaks(b - 1))
+                    .map(|b| b..a)
+            }
         })
 }
 
@@ -3132,6 +3125,10 @@ fn swapped_relative_time(
     let claim_units: Vec<&str> = (view.tokens.iter())
         .filter_map(|t| time_unit(&t.norm))
         .collect();
+    // Most claims name no time unit: the passage need not be read.
+    if claim_units.is_empty() {
+        return None;
+    }
     let passage = pairs(ptoks);
     for (i, t) in view.tokens.iter().enumerate().skip(1) {
         if q[i] >= 0.9 || !view.outside_quotes(i) {
@@ -3297,7 +3294,7 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
                     && crate::wordnet::cohyponyms(&c.norm, &p.norm, crate::wordnet::KIN_REACH)
                     && slot(view, q, ptoks, i)
                         .filter(|r| tight_slot(view, q, ptoks, i, r))
-                        .or_else(|| closing_slot(view, q, ptext, ptoks, i))
+                        .or_else(|| edge_slot(view, q, ptext, ptoks, i, true))
                         .is_some_and(|r| r.contains(&k))
                     && !said_with_modifier(primary, &view.tokens[..=i])
                     && !in_fixed_phrase(&view.tokens, i)
