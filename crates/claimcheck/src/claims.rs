@@ -53,7 +53,15 @@ pub(crate) fn claims(input: &Path, output: Option<&Path>, settings: &Settings) -
     for (k, line) in reader.split(b'\n').enumerate() {
         let number = k + 1;
         let bytes = line.with_context(|| format!("reading {}", input.display()))?;
-        let parsed = parse_line(&bytes).map(|(id, source, claim)| {
+        // A byte-order mark, as Windows editors write one, opens the file, not the first record.
+        let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+            Some(rest) if number == 1 => rest,
+            _ => &bytes[..],
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let parsed = parse_line(bytes).map(|(id, source, claim)| {
             let next = sources.len();
             let sid = *source_ids.entry(source.clone()).or_insert_with(|| {
                 sources.push(source);
@@ -61,9 +69,6 @@ pub(crate) fn claims(input: &Path, output: Option<&Path>, settings: &Settings) -
             });
             (id, sid, claim)
         });
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
         lines.push(Line { number, parsed });
     }
     drop(source_ids);

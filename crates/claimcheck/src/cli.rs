@@ -110,8 +110,13 @@ enum Command {
     },
     /// Check claims from JSON lines: each line has `id`, `source` and `claim`; writes one JSON line
     /// per input line (`id`, `verdict`, `score`, `evidence`, `reasons`) in input order.
+    ///
+    /// A line that cannot be used (not JSON, not an object, a field missing, empty or not a
+    /// string) gets an error record `{id, line, error}` instead, and the run exits with status 2
+    /// once every line is written. Blank lines are skipped; a leading byte-order mark and CRLF
+    /// line ends are accepted.
     Claims {
-        /// Input JSON lines file.
+        /// Input JSON lines file (UTF-8).
         input: PathBuf,
         /// Write JSON lines here instead of stdout.
         #[arg(short, long, value_name = "OUT")]

@@ -516,3 +516,58 @@ fn an_invalid_pair_toml_beside_the_secondary_is_a_warning_for_compare() {
     assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
     assert!(csv_records(&ran.stdout).len() > 20);
 }
+
+/// `claims` answers every record: a byte-order mark and CRLF line ends are read past, blank lines
+/// are no records, and each line that cannot be used gets an error record with its line number
+/// (and its id when it has one), in input order, with the count in the closing summary.
+#[test]
+fn claims_answers_every_line_and_numbers_the_bad_ones() {
+    let env = Env::new();
+    let source =
+        "Ana: The bridge opens in May. Ben: And the tunnel? Ana: The tunnel opens in June.";
+    let good = |id: &str, claim: &str| {
+        serde_json::json!({"id": id, "source": source, "claim": claim, "extra": [1]}).to_string()
+    };
+    let input = [
+        format!(
+            "\u{feff}{}\r",
+            good("first", "Ana said the bridge opens in May.")
+        ),
+        String::new(),
+        "not json".into(),
+        r#"{"id": 7, "source": "A text.", "claim": null}"#.into(),
+        "[1, 2]".into(),
+        good("two", "The bridge opens in May. The tunnel opens in March."),
+    ]
+    .join("\n");
+    env.write("in.jsonl", input + "\n");
+    let ran = env
+        .cmd()
+        .args(["claims", "in.jsonl", "-o", "out.jsonl"])
+        .run();
+    ran.code(2)
+        .stderr_has(&["5 lines: 2 checked (1 not supported), 3 errors"]);
+    let out = String::from_utf8(env.read("out.jsonl")).expect("utf-8");
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect();
+    assert_eq!(records.len(), 5, "{out}");
+    assert_eq!(records[0]["id"], "first");
+    assert_eq!(records[0]["verdict"], "supported", "{}", records[0]);
+    for (r, line, id) in [
+        (&records[1], 3, serde_json::Value::Null),
+        (&records[2], 4, serde_json::json!(7)),
+        (&records[3], 5, serde_json::Value::Null),
+    ] {
+        assert_eq!(r["line"], line, "{r}");
+        assert_eq!(r["id"], id, "{r}");
+        assert!(r["error"].as_str().is_some_and(|e| !e.is_empty()), "{r}");
+    }
+    assert!(records[2]["error"].as_str().unwrap().contains("\"claim\""));
+    // A summary is supported only if every sentence is, and the reasons say which one failed.
+    assert_eq!(records[4]["id"], "two");
+    assert_ne!(records[4]["verdict"], "supported", "{}", records[4]);
+    let reasons = records[4]["reasons"].as_str().expect("reasons");
+    assert!(reasons.contains("sentence 2 of 2"), "{reasons}");
+}
