@@ -2488,7 +2488,13 @@ fn voice(view: &ClaimView) -> Voice {
         .trim_end_matches(['"', '”', '’', '\'', ')']);
     let question = trimmed.ends_with('?');
     let has = |w: &str| outside.iter().any(|&i| view.tokens[i].norm == w);
-    let prediction = has("if") && (has("will") || has("would"));
+    // "If" after a word of asking or finding out opens an indirect question, not a condition:
+    // "Ann will check if there is milk" says what Ann will do.
+    let condition = outside.iter().any(|&i| {
+        view.tokens[i].norm == "if"
+            && (i == 0 || !WHETHER_WORDS.contains(&view.tokens[i - 1].norm.as_str()))
+    });
+    let prediction = condition && (has("will") || has("would"));
     let evaluative = outside
         .iter()
         .find(|&&i| is_evaluative(&view.tokens[i].norm))
@@ -4421,6 +4427,49 @@ const VERB_MARKERS: &[&str] = &[
 ];
 
 /// Words after which a word is a noun.
+/// Words after which "if" means "whether" ("check if", "not sure if", "find out if").
+const WHETHER_WORDS: &[&str] = &[
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "check",
+    "checks",
+    "checked",
+    "checking",
+    "see",
+    "sees",
+    "saw",
+    "seeing",
+    "know",
+    "knows",
+    "knew",
+    "wonder",
+    "wonders",
+    "wondered",
+    "wondering",
+    "decide",
+    "decides",
+    "decided",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "verify",
+    "verifies",
+    "determine",
+    "determines",
+    "out",
+    "sure",
+    "unsure",
+    "certain",
+    "clear",
+    "doubt",
+    "doubts",
+    "tell",
+    "tells",
+    "told",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "any", "no", "its", "their", "his", "her", "our", "my", "your", "this",
     "these", "those", "some", "every", "each",
