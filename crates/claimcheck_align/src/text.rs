@@ -1183,8 +1183,9 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
     out
 }
 
-/// True when token `k` is an adjective (to WordNet, and neither a verb nor an adverb) and the
-/// next token a preposition that opens its complement. False for everything without WordNet.
+/// True when token `k` is an adjective (to WordNet, and no verb: "good" may be an adverb too,
+/// "go" may not be a verb) and the next token a preposition that opens its complement ("not good
+/// at being around new people"). False for everything without WordNet.
 fn adjective_before_preposition(tokens: &[Token], k: usize) -> bool {
     const PREPOSITIONS: &[&str] = &[
         "for", "of", "about", "with", "to", "in", "on", "at", "from", "by", "than",
@@ -1194,7 +1195,7 @@ fn adjective_before_preposition(tokens: &[Token], k: usize) -> bool {
         .is_some_and(|n| PREPOSITIONS.contains(&n.norm.as_str()))
         && !tokens[k].stop
         && crate::wordnet::is_adjective(&tokens[k].norm)
-        && !crate::wordnet::is_verb_or_adverb(&tokens[k].norm)
+        && !crate::wordnet::is_verb(&tokens[k].norm)
 }
 
 /// True when a word of impossibility ("difficult", "impossible", "cannot") comes at most eight

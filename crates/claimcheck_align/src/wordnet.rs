@@ -63,6 +63,8 @@ const VERB_OR_ADVERB: u8 = 1;
 const HAS_ANTONYM: u8 = 2;
 /// A lemma WordNet has as an adjective (a head or a satellite).
 const ADJECTIVE: u8 = 4;
+/// A lemma WordNet has as a verb.
+const VERB: u8 = 8;
 
 /// The default folder of Debian's `wordnet-base`.
 pub(crate) const DEFAULT_DIR: &str = "/usr/share/wordnet";
@@ -668,10 +670,10 @@ impl WordNet {
                     if lemma as usize == wn.flags.len() {
                         wn.flags.push(0);
                     }
-                    wn.flags[lemma as usize] |= if pos == b'a' {
-                        ADJECTIVE
-                    } else {
-                        VERB_OR_ADVERB
+                    wn.flags[lemma as usize] |= match pos {
+                        b'a' => ADJECTIVE,
+                        b'v' => VERB_OR_ADVERB | VERB,
+                        _ => VERB_OR_ADVERB,
                     };
                     memberships.push((lemma, id));
                 }
@@ -960,6 +962,7 @@ impl WordNet {
                 .collect()
         };
         let verb_or_adverb = !flagged(VERB_OR_ADVERB).is_empty();
+        let verb = !flagged(VERB).is_empty();
         let adjective = !flagged(ADJECTIVE).is_empty();
         let antonym_lemmas = flagged(HAS_ANTONYM);
         let nouns = if self.noun_index.is_empty() {
@@ -985,6 +988,7 @@ impl WordNet {
         Forms {
             known,
             verb_or_adverb,
+            verb,
             adjective,
             lemmas,
             antonym_lemmas,
@@ -1081,6 +1085,8 @@ struct Forms {
     known: bool,
     /// A lemma is a verb or an adverb.
     verb_or_adverb: bool,
+    /// A lemma is a verb.
+    verb: bool,
     /// A lemma is an adjective.
     adjective: bool,
     /// The lemmas (verbs, adjectives, adverbs), ascending.
@@ -1131,6 +1137,11 @@ pub(crate) fn is_predicate(word: &str) -> bool {
 /// ones ("Swedish") are usually names.
 pub(crate) fn is_verb_or_adverb(word: &str) -> bool {
     forms(word).verb_or_adverb
+}
+
+/// True when WordNet knows the word as a verb. False for everything when WordNet is absent.
+pub(crate) fn is_verb(word: &str) -> bool {
+    forms(word).verb
 }
 
 /// True when WordNet knows the word as an adjective. False for everything when WordNet is absent.
