@@ -66,6 +66,8 @@ pub struct Primary {
     regions: std::sync::OnceLock<rustc_hash::FxHashSet<u32>>,
     /// Some turn is an interviewer's: the primary is an interview, not a conversation of peers.
     pub(crate) interview: bool,
+    /// Each turn's run ([`Primary::run_index`]).
+    turn_runs: Vec<u32>,
     /// Every speaker label a claim may name, with its lower case and whether it is the main
     /// speaker's: the main speaker's names first, then the other labels (lowercased once here,
     /// not for every claim).
@@ -204,8 +206,19 @@ impl Primary {
             .chain(other_labels.iter().map(|(l, _)| (l, false)))
             .map(|(l, main)| (l.clone(), l.to_lowercase(), main))
             .collect();
+        let mut turn_runs: Vec<u32> = Vec::with_capacity(doc.turns.len());
+        for (k, t) in doc.turns.iter().enumerate() {
+            let same = k > 0 && t.speaker.is_some() && doc.turns[k - 1].speaker == t.speaker;
+            let run = match turn_runs.last() {
+                Some(&r) if same => r,
+                Some(&r) => r + 1,
+                None => 0,
+            };
+            turn_runs.push(run);
+        }
         Primary {
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            turn_runs,
             numbers: all_numbers,
             sentence_numbers,
             doc,
@@ -273,6 +286,13 @@ impl Primary {
 
     pub(crate) fn turn_index(&self, s: usize) -> usize {
         self.doc.sentences[s].turn
+    }
+
+    /// The run of turns sentence `s` is in: consecutive turns under one speaker label ("Ann: I
+    /// will check..." then "Ann: Yes, there is some") are one run, as one person goes on
+    /// speaking; an unlabelled turn is a run of its own.
+    pub(crate) fn run_index(&self, s: usize) -> usize {
+        self.turn_runs[self.turn_index(s)] as usize
     }
 
     /// The match keys of the tokens of sentence `s`, all of them and only its content words.
@@ -575,6 +595,21 @@ impl Lists<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Consecutive turns under one label make one run; another speaker, or the same one after
+    /// someone else, starts a new run.
+    #[test]
+    fn runs_join_consecutive_turns_of_one_speaker() {
+        use claimcheck_ingest::{parse_transcript, SpeakerHints};
+        let text = "Mia: Where are you?\nHarry: At the shop.\nHarry: They have cushions.\n\
+                    Mia: Get two!\nHarry: Fine.\nHarry: Grey ones.\n";
+        let enc = claimcheck_core::Encoding::Utf8;
+        let p = Primary::new(parse_transcript(text.into(), enc, &SpeakerHints::default()));
+        let runs: Vec<usize> = (0..p.sentence_count()).map(|s| p.run_index(s)).collect();
+        let turns: Vec<usize> = (0..p.sentence_count()).map(|s| p.turn_index(s)).collect();
+        assert_eq!(turns, [0, 1, 2, 3, 4, 5]);
+        assert_eq!(runs, [0, 1, 1, 2, 3, 3]);
+    }
 
     /// Retrieval keeps the last scores of a thread: another primary with the same words, or
     /// other words, must not get them.

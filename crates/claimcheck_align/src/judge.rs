@@ -166,7 +166,8 @@ fn is_report_verb(norm: &Word) -> bool {
         .contains(norm)
 }
 
-/// A sentence range of the primary within one turn.
+/// A sentence range of the primary within one run of turns (one speaker; see
+/// `Primary::run_index`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Window {
     first: usize,
@@ -1804,13 +1805,13 @@ fn candidate_windows(
     drop(matches);
     let n = primary.sentence_count();
     for (rank, (s, _)) in hits.into_iter().enumerate() {
-        let turn = primary.turn_index(s);
+        let turn = primary.run_index(s);
         // Only the best few candidates are widened with their neighbours: word-by-word matching
         // of neighbouring sentences is the main cost of a claim.
         let width = if rank < WIDENED { MAX_WINDOW } else { 1 };
         for first in s.saturating_sub(width - 1)..=s {
             for last in s..(first + width).min(n) {
-                if primary.turn_index(first) != turn || primary.turn_index(last) != turn {
+                if primary.run_index(first) != turn || primary.run_index(last) != turn {
                     continue;
                 }
                 if out
@@ -1856,14 +1857,14 @@ fn window_span(primary: &Primary, w: &Window) -> Span {
         .cover(primary.sentence_span(w.last))
 }
 
-/// `w` with up to `reach` more sentences on each side, within its turn.
+/// `w` with up to `reach` more sentences on each side, within its run of turns.
 fn widened(primary: &Primary, w: &Window, reach: usize) -> Window {
-    let turn = primary.turn_index(w.first);
+    let turn = primary.run_index(w.first);
     let first = (w.first.saturating_sub(reach)..w.first)
-        .find(|&s| primary.turn_index(s) == turn)
+        .find(|&s| primary.run_index(s) == turn)
         .unwrap_or(w.first);
     let last = (w.last + 1..(w.last + 1 + reach).min(primary.sentence_count()))
-        .take_while(|&s| primary.turn_index(s) == turn)
+        .take_while(|&s| primary.run_index(s) == turn)
         .last()
         .unwrap_or(w.last);
     Window { first, last, ..*w }
