@@ -139,6 +139,27 @@ const MORE_REPORT_VERBS: &[&str] = &[
     "boasted",
     "lamented",
     "pledged",
+    // Their present tense, as summaries of chats and meetings write them ("Ann confirms").
+    "confirms",
+    "reveals",
+    "discloses",
+    "boasts",
+    "laments",
+    "pledges",
+    "vows",
+    "promises",
+    "predicts",
+    "concedes",
+    "complains",
+    "admits",
+    "announces",
+    "declares",
+    "acknowledges",
+    "observes",
+    "recalls",
+    "replies",
+    "responds",
+    "answers",
 ];
 
 /// Words of judgement ([`EVALUATIVE`]), looked up in a set by the word's own hash: every word
