@@ -242,6 +242,15 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "somewhere",
     "anyway",
     "meanwhile",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "besides",
+    "finally",
+    "lastly",
+    "eventually",
+    "subsequently",
+    "ultimately",
 ];
 
 /// Negation cues. Contractions are split by the tokenizer into a stem and `n't`.
