@@ -1190,9 +1190,17 @@ fn adjective_before_preposition(tokens: &[Token], k: usize) -> bool {
     const PREPOSITIONS: &[&str] = &[
         "for", "of", "about", "with", "to", "in", "on", "at", "from", "by", "than",
     ];
+    // "To" before a verb marks an infinitive, which the denial does reach: "not the first to
+    // escalate", "not able to come".
+    let infinitive = |j: usize| {
+        tokens[j].norm == "to"
+            && tokens
+                .get(j + 1)
+                .is_some_and(|v| crate::wordnet::is_verb(&v.norm))
+    };
     tokens
         .get(k + 1)
-        .is_some_and(|n| PREPOSITIONS.contains(&n.norm.as_str()))
+        .is_some_and(|n| PREPOSITIONS.contains(&n.norm.as_str()) && !infinitive(k + 1))
         && !tokens[k].stop
         && crate::wordnet::is_adjective(&tokens[k].norm)
         && !crate::wordnet::is_verb(&tokens[k].norm)
