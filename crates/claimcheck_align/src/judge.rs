@@ -4448,7 +4448,6 @@ const VERB_MARKERS: &[&str] = &[
     "could", "do", "does", "did", "may", "might", "must", "should",
 ];
 
-/// Words after which a word is a noun.
 /// Words after which "if" means "whether" ("check if", "not sure if", "find out if").
 const WHETHER_WORDS: &[&str] = &[
     "ask",
@@ -4492,6 +4491,7 @@ const WHETHER_WORDS: &[&str] = &[
     "told",
 ];
 
+/// Words after which a word is a noun.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "any", "no", "its", "their", "his", "her", "our", "my", "your", "this",
     "these", "those", "some", "every", "each",

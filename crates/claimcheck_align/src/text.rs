@@ -1183,9 +1183,9 @@ pub(crate) fn negation_strength(text: &str, tokens: &[Token]) -> Vec<u8> {
     out
 }
 
-/// True when token `k` is an adjective (to WordNet, and no verb: "good" may be an adverb too,
-/// "go" may not be a verb) and the next token a preposition that opens its complement ("not good
-/// at being around new people"). False for everything without WordNet.
+/// True when token `k` is an adjective to WordNet (one that is also an adverb, as "good" is,
+/// counts; one that is also a verb does not) and the next token a preposition that opens its
+/// complement ("not good at being around new people"). False for everything without WordNet.
 fn adjective_before_preposition(tokens: &[Token], k: usize) -> bool {
     const PREPOSITIONS: &[&str] = &[
         "for", "of", "about", "with", "to", "in", "on", "at", "from", "by", "than",
