@@ -33,10 +33,11 @@ layers:
 # Exactly what .ci/run runs: lint, then the tests.
 ci: lint test
 
-# Score every labelled pair (fixtures/ and eval/pairs/) against its labels.
+# Score every labelled pair (fixtures/ and eval/pairs/) against its labels, then the public benchmarks (bench-quality).
 eval:
     cargo build --release --locked -q -p claimcheck -p claimcheck_eval
     target/release/claimcheck_eval labels --fixtures fixtures --fixtures eval/pairs --out target/eval
+    just bench-quality
 
 # Our own invented probe claims (eval/probes/): how many get an accepted verdict. just probes [-v]
 probes *args:
