@@ -307,12 +307,14 @@ impl Primary {
         &self.numbers[self.sentence_numbers[s].clone()]
     }
 
-    /// The numbers of every sentence of turn `turn`.
-    pub(crate) fn numbers_in_turn(&self, turn: usize) -> impl Iterator<Item = &Number> + '_ {
+    /// The numbers of every sentence of run `run` ([`Primary::run_index`]).
+    pub(crate) fn numbers_in_run(&self, run: usize) -> impl Iterator<Item = &Number> + '_ {
         let sentences = &self.doc.sentences;
-        // Sentences are in text order, so a turn's sentences are contiguous (checked in `new`).
-        let first = sentences.partition_point(|s| s.turn < turn);
-        let last = sentences.partition_point(|s| s.turn <= turn);
+        // Sentences are in text order, so a turn's sentences are contiguous (checked in `new`),
+        // and so are a run's.
+        let run_of = |s: &claimcheck_core::Sentence| self.turn_runs[s.turn] as usize;
+        let first = sentences.partition_point(|s| run_of(s) < run);
+        let last = sentences.partition_point(|s| run_of(s) <= run);
         (first..last).flat_map(move |s| self.sentence_numbers(s).iter())
     }
 
@@ -601,14 +603,19 @@ mod tests {
     #[test]
     fn runs_join_consecutive_turns_of_one_speaker() {
         use claimcheck_ingest::{parse_transcript, SpeakerHints};
-        let text = "Mia: Where are you?\nHarry: At the shop.\nHarry: They have cushions.\n\
-                    Mia: Get two!\nHarry: Fine.\nHarry: Grey ones.\n";
+        let text = "Mia: Where are you?\nHarry: At the shop, 5 minutes away.\nHarry: They have 12 \
+                    cushions.\nMia: Get 2!\nHarry: Fine.\nHarry: Grey ones.\n";
         let enc = claimcheck_core::Encoding::Utf8;
         let p = Primary::new(parse_transcript(text.into(), enc, &SpeakerHints::default()));
         let runs: Vec<usize> = (0..p.sentence_count()).map(|s| p.run_index(s)).collect();
         let turns: Vec<usize> = (0..p.sentence_count()).map(|s| p.turn_index(s)).collect();
         assert_eq!(turns, [0, 1, 2, 3, 4, 5]);
         assert_eq!(runs, [0, 1, 1, 2, 3, 3]);
+        // A run's numbers are those of all its turns, and of no other.
+        let values = |run: usize| -> Vec<f64> { p.numbers_in_run(run).map(|n| n.value).collect() };
+        assert_eq!(values(1), [5.0, 12.0]);
+        assert_eq!(values(2), [2.0]);
+        assert!(values(3).is_empty());
     }
 
     /// Retrieval keeps the last scores of a thread: another primary with the same words, or

@@ -642,9 +642,10 @@ fn conflicts(primary: &Primary, view: &ClaimView, scored: &Scored) -> Vec<Confli
         // A number the passage has is no conflict, even when a different one sits in its place
         // (letting that override caught figures moved between quantities of one answer, but
         // raised false alarms on the public benchmarks). Nor is one the speaker gives, with the
-        // claim's words around it, elsewhere in the same answer: the claim joins two parts of it.
+        // claim's words around it, elsewhere in the same answer (or run of messages): the claim
+        // joins two parts of it.
         if pnums.iter().any(|m| same_number(n, m))
-            || number_echoed_in_turn(primary, view, n, primary.turn_index(scored.window.first))
+            || number_echoed_in_run(primary, view, n, primary.run_index(scored.window.first))
         {
             continue;
         }
@@ -1134,15 +1135,15 @@ fn in_named_region(primary: &Primary, t: &Token) -> bool {
     !ids.is_empty() && ids.iter().any(|id| primary.regions().contains(id))
 }
 
-/// True when turn `turn` of the primary has the number `n` with at least two of the claim's
-/// words around it there too ("a VAT rise from 18 to 20 per cent" and "VAT went up from
-/// 18 to 20 per cent"); units do not count, so "a 20 per cent rise in wages" is not echoed by
-/// "VAT went up to 20 per cent".
-fn number_echoed_in_turn<'a>(
+/// True when run `run` of the primary (a turn, or one speaker's run of messages) has the number
+/// `n` with at least two of the claim's words around it there too ("a VAT rise from 18 to 20 per
+/// cent" and "VAT went up from 18 to 20 per cent"); units do not count, so "a 20 per cent rise in
+/// wages" is not echoed by "VAT went up to 20 per cent".
+fn number_echoed_in_run<'a>(
     primary: &'a Primary,
     view: &'a ClaimView,
     n: &Number,
-    turn: usize,
+    run: usize,
 ) -> bool {
     const REACH: usize = 5;
     let unit = |t: &Token| {
@@ -1163,7 +1164,7 @@ fn number_echoed_in_turn<'a>(
             .collect()
     };
     let mine = around(&view.tokens, n.span);
-    primary.numbers_in_turn(turn).any(|m| {
+    primary.numbers_in_run(run).any(|m| {
         let theirs = around(&primary.tokens, m.span);
         same_number(n, m) && mine.iter().filter(|w| theirs.contains(w)).count() >= 2
     })
